@@ -1,0 +1,142 @@
+package org.pinning.processor.javac;
+
+import com.sun.source.tree.CompilationUnitTree;
+import com.sun.source.util.JavacTask;
+import com.sun.source.util.TaskEvent;
+import com.sun.source.util.TaskListener;
+import com.sun.source.util.TreePath;
+import com.sun.source.util.Trees;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.Map;
+import javax.lang.model.element.TypeElement;
+import javax.tools.Diagnostic;
+import org.pinning.processor.model.PinModel;
+import org.pinning.processor.options.PinOptions;
+import org.pinning.processor.projection.ProjectionWriter;
+import org.pinning.processor.report.Messages;
+import org.pinning.processor.report.Site;
+import org.pinning.processor.rules.DeclarationRules;
+import org.pinning.processor.rules.TypeUsePlacementRule;
+
+/**
+ * The plugin's listener: checks each top-level class when javac reports its {@code ANALYZE}
+ * event finished (DESIGN.md §8), scanning only that class's tree and keeping none of it.
+ */
+public final class PinTaskListener implements TaskListener {
+  private final JavacTask task;
+  private final Trees trees;
+  private final Map<String, String> pluginArguments;
+  private Checks checks;
+  private boolean notedMissingProjections;
+  private int unitsChecked;
+  private long nanosSpent;
+
+  /** What the listener builds at its first event, when the processor's options are known. */
+  private record Checks(
+      PinOptions options,
+      PinModel model,
+      DeclarationRules declarations,
+      TypeUsePlacementRule typeUses,
+      boolean processorRan) {}
+
+  public PinTaskListener(JavacTask task, Map<String, String> pluginArguments) {
+    this.task = task;
+    this.trees = Trees.instance(task);
+    this.pluginArguments = pluginArguments;
+  }
+
+  @Override
+  public void finished(TaskEvent event) {
+    if (event.getKind() == TaskEvent.Kind.ANALYZE) {
+      long start = System.nanoTime();
+      analyze(event);
+      nanosSpent += System.nanoTime() - start;
+    } else if (event.getKind() == TaskEvent.Kind.COMPILATION && checks != null) {
+      printStats();
+    }
+  }
+
+  private void analyze(TaskEvent event) {
+    TypeElement type = event.getTypeElement();
+    CompilationUnitTree unit = event.getCompilationUnit();
+    if (type == null || unit == null) {
+      return;
+    }
+    Checks current = checks(unit);
+    TreeReporter reporter = new TreeReporter(trees, unit, current.options());
+    try {
+      TreePath path = trees.getPath(type);
+      if (path != null) {
+        unitsChecked++;
+        new PinScanner(trees, current.declarations(), current.typeUses(), reporter).scan(path, null);
+        noteMissingProjections(current, type, unit);
+      }
+    } catch (RuntimeException | StackOverflowError failure) {
+      reportInternal(reporter, unit, type, failure, current.options());
+    }
+    reporter.flush();
+  }
+
+  private Checks checks(CompilationUnitTree unit) {
+    if (checks == null) {
+      Map<String, String> fromProcessor = OptionsHandoff.processorOptions(task);
+      PinOptions options =
+          PinOptions.merge(fromProcessor == null ? Map.of() : fromProcessor, pluginArguments);
+      for (String problem : PinOptions.parse(pluginArguments).problems()) {
+        trees.printMessage(Diagnostic.Kind.WARNING, "pinning: " + problem, unit, unit);
+      }
+      PinModel model = new PinModel(task.getTypes());
+      checks =
+          new Checks(
+              options,
+              model,
+              new DeclarationRules(model, task.getElements(), new JavacSources(trees)),
+              new TypeUsePlacementRule(trees),
+              fromProcessor != null);
+    }
+    return checks;
+  }
+
+  /** From JDK 23 on javac runs no processor it was not asked to run, while plugins still start. */
+  private void noteMissingProjections(Checks current, TypeElement type, CompilationUnitTree unit) {
+    if (current.processorRan() || notedMissingProjections || !ProjectionWriter.isProjected(type)) {
+      return;
+    }
+    notedMissingProjections = true;
+    trees.printMessage(
+        Diagnostic.Kind.NOTE,
+        "pinning: projections were not generated because the annotation processor did not run;"
+            + " put org.pinning:pinning-processor on annotationProcessorPaths, or pass -proc:full",
+        unit,
+        unit);
+  }
+
+  private void reportInternal(
+      TreeReporter reporter,
+      CompilationUnitTree unit,
+      TypeElement type,
+      Throwable failure,
+      PinOptions options) {
+    String file = unit.getSourceFile().getName();
+    reporter.report(Messages.internal(Site.of(type), file, failure));
+    if (options.stats()) {
+      StringWriter trace = new StringWriter();
+      failure.printStackTrace(new PrintWriter(trace));
+      trees.printMessage(Diagnostic.Kind.NOTE, trace.toString(), unit, unit);
+    }
+  }
+
+  private void printStats() {
+    if (!checks.options().stats()) {
+      return;
+    }
+    trees.printMessage(
+        Diagnostic.Kind.NOTE,
+        String.format(
+            "pinning: %d classes checked, %d pinned types found, %d ms in the checks",
+            unitsChecked, checks.model().pinnedTypesSeen(), nanosSpent / 1_000_000),
+        null,
+        null);
+  }
+}

@@ -1,0 +1,318 @@
+package org.pinning.processor.model;
+
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.ElementKind;
+import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.Modifier;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.element.VariableElement;
+import javax.lang.model.type.ArrayType;
+import javax.lang.model.type.DeclaredType;
+import javax.lang.model.type.IntersectionType;
+import javax.lang.model.type.TypeKind;
+import javax.lang.model.type.TypeMirror;
+import javax.lang.model.type.TypeVariable;
+import javax.lang.model.type.WildcardType;
+import javax.lang.model.util.ElementFilter;
+import javax.lang.model.util.Types;
+
+/**
+ * The pin facts of one compilation (DESIGN.md §2): which types are pinned, which are known Unpin,
+ * which elements are pinned places. Every rule asks here; answers about a type declaration are
+ * computed once and cached, so the common question "is this ordinary type pinned?" costs one map
+ * lookup.
+ *
+ * <p>A type is pinned when it is annotated {@code @Pinned}, has a pinned supertype, or declares a
+ * {@code @Pinned} instance field whose type is not known Unpin. Where that field's type mentions
+ * a type variable the answer depends on the type arguments ({@code Cell<String>} is not pinned,
+ * {@code Cell<Task>} is): such declarations are {@link Status#CONDITIONAL}.
+ */
+public final class PinModel {
+
+  /** What a type declaration says about its instances, before type arguments are known. */
+  enum Status {
+    /** Neither the type nor any supertype has anything to do with pinning. */
+    NEVER,
+    /** Pinned for some type arguments: decided per use by substitution. */
+    CONDITIONAL,
+    /** Pinned whatever the type arguments. */
+    ALWAYS
+  }
+
+  private final Types types;
+  private final Map<TypeElement, Status> statuses = new HashMap<>();
+  private final Map<TypeElement, Boolean> contracts = new HashMap<>();
+  private final Set<TypeElement> inProgress = new HashSet<>();
+
+  public PinModel(Types types) {
+    this.types = types;
+  }
+
+  public Types types() {
+    return types;
+  }
+
+  /**
+   * Whether declaration rules (§4.3, §4.4, §4.8) treat {@code type} as pinned: pinned for some
+   * type arguments at least.
+   */
+  public boolean isPinnedDeclaration(TypeElement type) {
+    return status(type) != Status.NEVER;
+  }
+
+  /** Whether values of static type {@code type} are pinned (§2, rules 1 to 3). */
+  public boolean isPinned(TypeMirror type) {
+    switch (type.getKind()) {
+      case DECLARED:
+        return isPinned((DeclaredType) type);
+      case TYPEVAR:
+        return isPinned(((TypeVariable) type).getUpperBound());
+      case WILDCARD:
+        TypeMirror bound = ((WildcardType) type).getExtendsBound();
+        return bound != null && isPinned(bound);
+      case INTERSECTION:
+        for (TypeMirror bound2 : ((IntersectionType) type).getBounds()) {
+          if (isPinned(bound2)) {
+            return true;
+          }
+        }
+        return false;
+      default:
+        return false;
+    }
+  }
+
+  private boolean isPinned(DeclaredType type) {
+    TypeElement element = (TypeElement) type.asElement();
+    Status status = status(element);
+    if (status != Status.CONDITIONAL) {
+      return status == Status.ALWAYS;
+    }
+    for (VariableElement field : pinnedInstanceFields(element)) {
+      if (!isKnownUnpin(types.asMemberOf(type, field))) {
+        return true;
+      }
+    }
+    for (TypeMirror supertype : types.directSupertypes(type)) {
+      if (isPinned(supertype)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Whether {@code type} is known Unpin (§2): a primitive, an array, an {@code @Unpin} type, a
+   * type variable bounded {@code @Unpin}, or a final class that is not pinned.
+   */
+  public boolean isKnownUnpin(TypeMirror type) {
+    TypeKind kind = type.getKind();
+    if (kind.isPrimitive() || kind == TypeKind.ARRAY || kind == TypeKind.NULL) {
+      return true;
+    }
+    switch (kind) {
+      case DECLARED:
+        TypeElement element = (TypeElement) ((DeclaredType) type).asElement();
+        return PinAnnotations.hasUnpin(element) || (isFinal(element) && !isPinned(type));
+      case TYPEVAR:
+        TypeVariable variable = (TypeVariable) type;
+        return PinAnnotations.hasUnpin(variable.asElement())
+            || isKnownUnpin(variable.getUpperBound());
+      case WILDCARD:
+        TypeMirror bound = ((WildcardType) type).getExtendsBound();
+        return bound != null && isKnownUnpin(bound);
+      case INTERSECTION:
+        for (TypeMirror bound2 : ((IntersectionType) type).getBounds()) {
+          if (isKnownUnpin(bound2)) {
+            return true;
+          }
+        }
+        return false;
+      case ERROR:
+        // javac has reported it; claiming nothing about it avoids cascades.
+        return true;
+      default:
+        return false;
+    }
+  }
+
+  /** Whether an expression of static type {@code type} is subject to the rules at all. */
+  public boolean mayBePinned(TypeMirror type) {
+    return !isKnownUnpin(type);
+  }
+
+  /**
+   * Why {@code type} is pinned, for messages: its own annotation, a pinned supertype, or a
+   * pinned field. Null when it is not pinned.
+   */
+  public PinReason reason(TypeElement type) {
+    if (PinAnnotations.hasPinned(type)) {
+      return PinReason.annotated(type);
+    }
+    for (TypeMirror supertype : directSupertypes(type)) {
+      if (supertype.getKind() == TypeKind.DECLARED
+          && isPinnedDeclaration((TypeElement) types.asElement(supertype))) {
+        return PinReason.supertype((TypeElement) types.asElement(supertype));
+      }
+    }
+    for (VariableElement field : pinnedInstanceFields(type)) {
+      if (!isKnownUnpin(field.asType())) {
+        return PinReason.field(field);
+      }
+    }
+    return null;
+  }
+
+  /**
+   * Whether {@code type} or one of its supertypes declares a method with a {@code @Pinned}
+   * parameter or return: only then can an override weaken a pin contract (§4.6).
+   */
+  public boolean hasPinContracts(TypeElement type) {
+    Boolean known = contracts.get(type);
+    if (known != null) {
+      return known;
+    }
+    contracts.put(type, false); // cycles in erroneous hierarchies end here
+    boolean found = declaresPinContract(type);
+    for (TypeMirror supertype : directSupertypes(type)) {
+      if (!found && supertype.getKind() == TypeKind.DECLARED) {
+        found = hasPinContracts((TypeElement) types.asElement(supertype));
+      }
+    }
+    contracts.put(type, found);
+    return found;
+  }
+
+  /** Whether {@code parameter} (or a local) is a pinned place: it is annotated {@code @Pinned}. */
+  public boolean isPinnedPlace(Element variable) {
+    return PinAnnotations.hasPinned(variable);
+  }
+
+  /** Every supertype declaration {@code type} names, superclass first. */
+  public List<TypeMirror> directSupertypes(TypeElement type) {
+    List<? extends TypeMirror> interfaces = type.getInterfaces();
+    TypeMirror superclass = type.getSuperclass();
+    if (superclass.getKind() != TypeKind.DECLARED) {
+      return List.copyOf(interfaces);
+    }
+    java.util.ArrayList<TypeMirror> all = new java.util.ArrayList<>(interfaces.size() + 1);
+    all.add(superclass);
+    all.addAll(interfaces);
+    return all;
+  }
+
+  /** The instance fields {@code type} declares {@code @Pinned}. */
+  public List<VariableElement> pinnedInstanceFields(TypeElement type) {
+    java.util.ArrayList<VariableElement> fields = new java.util.ArrayList<>();
+    for (VariableElement field : ElementFilter.fieldsIn(type.getEnclosedElements())) {
+      if (!field.getModifiers().contains(Modifier.STATIC) && PinAnnotations.hasPinned(field)) {
+        fields.add(field);
+      }
+    }
+    return fields;
+  }
+
+  /** How many type declarations this compilation found pinned so far (for {@code pin.stats}). */
+  public int pinnedTypesSeen() {
+    int count = 0;
+    for (Status status : statuses.values()) {
+      if (status != Status.NEVER) {
+        count++;
+      }
+    }
+    return count;
+  }
+
+  Status status(TypeElement type) {
+    Status known = statuses.get(type);
+    if (known != null) {
+      return known;
+    }
+    if (!inProgress.add(type)) {
+      return Status.NEVER; // a type whose pin depends on itself adds nothing by that path
+    }
+    try {
+      Status status = computeStatus(type);
+      statuses.put(type, status);
+      return status;
+    } finally {
+      inProgress.remove(type);
+    }
+  }
+
+  private Status computeStatus(TypeElement type) {
+    if (PinAnnotations.hasPinned(type)) {
+      return Status.ALWAYS;
+    }
+    boolean conditional = false;
+    for (TypeMirror supertype : directSupertypes(type)) {
+      if (supertype.getKind() != TypeKind.DECLARED) {
+        continue;
+      }
+      Status inherited = status((TypeElement) types.asElement(supertype));
+      if (inherited == Status.ALWAYS) {
+        return Status.ALWAYS;
+      }
+      conditional |= inherited == Status.CONDITIONAL;
+    }
+    for (VariableElement field : pinnedInstanceFields(type)) {
+      TypeMirror fieldType = field.asType();
+      if (isKnownUnpin(fieldType)) {
+        continue;
+      }
+      if (!mentionsTypeVariable(fieldType)) {
+        return Status.ALWAYS;
+      }
+      conditional = true;
+    }
+    return conditional ? Status.CONDITIONAL : Status.NEVER;
+  }
+
+  private static boolean declaresPinContract(TypeElement type) {
+    for (ExecutableElement method : ElementFilter.methodsIn(type.getEnclosedElements())) {
+      if (PinAnnotations.hasPinned(method)) {
+        return true;
+      }
+      for (VariableElement parameter : method.getParameters()) {
+        if (PinAnnotations.hasPinned(parameter)) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  private static boolean isFinal(TypeElement element) {
+    ElementKind kind = element.getKind();
+    return element.getModifiers().contains(Modifier.FINAL)
+        || kind == ElementKind.RECORD
+        || kind == ElementKind.ENUM;
+  }
+
+  private static boolean mentionsTypeVariable(TypeMirror type) {
+    switch (type.getKind()) {
+      case TYPEVAR:
+        return true;
+      case ARRAY:
+        return mentionsTypeVariable(((ArrayType) type).getComponentType());
+      case WILDCARD:
+        WildcardType wildcard = (WildcardType) type;
+        return (wildcard.getExtendsBound() != null && mentionsTypeVariable(wildcard.getExtendsBound()))
+            || (wildcard.getSuperBound() != null && mentionsTypeVariable(wildcard.getSuperBound()));
+      case DECLARED:
+        for (TypeMirror argument : ((DeclaredType) type).getTypeArguments()) {
+          if (mentionsTypeVariable(argument)) {
+            return true;
+          }
+        }
+        return false;
+      default:
+        return false;
+    }
+  }
+}

@@ -1,0 +1,279 @@
+package org.pinning.processor.report;
+
+import javax.lang.model.element.Element;
+import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.element.VariableElement;
+import javax.lang.model.type.TypeMirror;
+
+/**
+ * Every diagnostic the checker prints: its code, its first line and its {@code help:} line. The
+ * one place where wording lives (DESIGN.md §4), so that messages stay consistent.
+ */
+public final class Messages {
+  private static final String NEVER_COPIED = "a pinned value is never copied";
+
+  private Messages() {}
+
+  // pin:misplaced
+
+  public static Finding pinnedPrimitive(Site site, Element element, TypeMirror type) {
+    return new Finding(
+        Code.MISPLACED,
+        site,
+        "@Pinned on '" + element.getSimpleName() + "' of primitive type '" + Names.type(type)
+            + "': a primitive has no identity to pin",
+        "remove @Pinned");
+  }
+
+  public static Finding pinnedVoidMethod(Site site, ExecutableElement method) {
+    return new Finding(
+        Code.MISPLACED,
+        site,
+        "@Pinned on method '" + Names.method(method) + "', which returns nothing",
+        "remove @Pinned; on a method it pins the returned reference");
+  }
+
+  public static Finding pinnedConstructor(Site site, ExecutableElement constructor) {
+    return new Finding(
+        Code.MISPLACED,
+        site,
+        "@Pinned on constructor '" + Names.method(constructor) + "'",
+        "annotate the class @Pinned to pin its instances");
+  }
+
+  public static Finding pinnedEnumConstant(Site site, VariableElement constant) {
+    return new Finding(
+        Code.MISPLACED,
+        site,
+        "@Pinned on enum constant '" + constant.getSimpleName()
+            + "': enum constants are never copied",
+        "remove @Pinned, or annotate the enum itself @Pinned");
+  }
+
+  public static Finding pinnedAnnotationMember(Site site, ExecutableElement member) {
+    return new Finding(
+        Code.MISPLACED,
+        site,
+        "@Pinned on annotation member '" + Names.method(member) + "'",
+        "remove @Pinned; annotation values are constants");
+  }
+
+  public static Finding pinnedTypeParameter(Site site, Element parameter) {
+    return new Finding(
+        Code.MISPLACED,
+        site,
+        "@Pinned on type parameter '" + parameter.getSimpleName() + "'",
+        "pin the places of type '" + parameter.getSimpleName()
+            + "' (fields, parameters, type arguments) instead; @Unpin on a type parameter bounds it");
+  }
+
+  /** {@code where} says what the annotated type is part of: "a cast", "an array dimension"... */
+  public static Finding pinnedTypeUse(Site site, String where) {
+    return new Finding(
+        Code.MISPLACED,
+        site,
+        "@Pinned in " + where + ": it pins places, not the types of expressions",
+        "put @Pinned on the declaration, or on a type argument as in 'List<@Pinned Task>'");
+  }
+
+  public static Finding projectionNameTaken(Site site, TypeElement nested, String projection) {
+    return new Finding(
+        Code.MISPLACED,
+        site,
+        "the projection of '" + Names.type(nested) + "' would be named '" + projection
+            + "', which the projection of a top-level class takes",
+        "rename '" + nested.getSimpleName() + "' or the top-level class");
+  }
+
+  // pin:unpin
+
+  public static Finding pinnedAndUnpin(Site site, Element element) {
+    return new Finding(
+        Code.UNPIN,
+        site,
+        "'" + element.getSimpleName() + "' is declared both @Pinned and @Unpin",
+        "keep @Pinned if its identity matters, @Unpin if it may be moved");
+  }
+
+  public static Finding unpinTypeWithPinnedSupertype(
+      Site site, TypeElement type, TypeElement supertype) {
+    return new Finding(
+        Code.UNPIN,
+        site,
+        "@Unpin type '" + Names.type(type) + "' is pinned: it extends pinned type '"
+            + Names.type(supertype) + "'",
+        "remove @Unpin; every subtype of a pinned type is pinned");
+  }
+
+  public static Finding unpinTypeWithPinnedField(
+      Site site, TypeElement type, VariableElement field) {
+    return new Finding(
+        Code.UNPIN,
+        site,
+        "@Unpin type '" + Names.type(type) + "' is pinned by its @Pinned field '"
+            + field.getSimpleName() + "'",
+        "remove @Unpin, or make '" + field.getSimpleName() + "' @Unpin instead of @Pinned");
+  }
+
+  public static Finding pinnedTypeWithUnpinSupertype(
+      Site site, TypeElement type, TypeElement unpinSupertype) {
+    return new Finding(
+        Code.UNPIN,
+        site,
+        "pinned type '" + Names.type(type) + "' extends @Unpin type '"
+            + Names.type(unpinSupertype) + "'",
+        "an @Unpin type promises that no subtype is pinned: unpin '" + Names.type(type)
+            + "' or remove @Unpin from '" + Names.type(unpinSupertype) + "'");
+  }
+
+  public static Finding pinnedArgumentForUnpinParameter(
+      Site site, TypeMirror argument, Element parameter, TypeElement generic) {
+    String name = Names.type(generic);
+    return new Finding(
+        Code.UNPIN,
+        site,
+        "pinned type '" + Names.type(argument) + "' for @Unpin type parameter '"
+            + parameter.getSimpleName() + "' of '" + name + "'",
+        "'" + name + "' may move its '" + parameter.getSimpleName()
+            + "' values: use an unpinned type argument");
+  }
+
+  // pin:copy
+
+  public static Finding cloneableType(Site site, TypeElement type) {
+    return new Finding(
+        Code.COPY,
+        site,
+        "pinned type '" + Names.type(type) + "' is Cloneable: clone() would copy it",
+        "remove Cloneable; " + NEVER_COPIED + ", share the reference instead");
+  }
+
+  public static Finding declaresClone(Site site, TypeElement type) {
+    return new Finding(
+        Code.COPY,
+        site,
+        "pinned type '" + Names.type(type) + "' declares clone()",
+        "remove clone(); " + NEVER_COPIED + ", share the reference instead");
+  }
+
+  public static Finding inheritsPublicClone(
+      Site site, TypeElement type, ExecutableElement clone) {
+    return new Finding(
+        Code.COPY,
+        site,
+        "pinned type '" + Names.type(type) + "' inherits public '"
+            + Names.qualifiedMethod(clone) + "', which copies it",
+        "extend a type without a public clone(); " + NEVER_COPIED);
+  }
+
+  public static Finding serializableType(Site site, TypeElement type, String interfaceName) {
+    return new Finding(
+        Code.COPY,
+        site,
+        "pinned type '" + Names.type(type) + "' is " + interfaceName
+            + ": deserializing it makes a second copy",
+        "remove " + interfaceName + "; serialize an unpinned snapshot of its state instead");
+  }
+
+  public static Finding pinnedRecord(Site site, TypeElement record) {
+    return new Finding(
+        Code.COPY,
+        site,
+        "pinned type '" + Names.type(record) + "' is a record: records are values, copied freely",
+        "make '" + record.getSimpleName() + "' a final class");
+  }
+
+  public static Finding pinnedRecordComponent(Site site, Element component, TypeElement record) {
+    return new Finding(
+        Code.COPY,
+        site,
+        "record component '" + component.getSimpleName() + "' of '" + Names.type(record)
+            + "' is @Pinned: records are copied through their components",
+        "make '" + record.getSimpleName() + "' a final class with a @Pinned final field");
+  }
+
+  public static Finding copyConstructor(Site site, ExecutableElement constructor) {
+    return new Finding(
+        Code.COPY,
+        site,
+        "constructor '" + Names.method(constructor) + "' copies pinned type '"
+            + constructor.getEnclosingElement().getSimpleName() + "'",
+        "remove the copy constructor; " + NEVER_COPIED);
+  }
+
+  // pin:replace
+
+  public static Finding nonFinalPinnedField(Site site, VariableElement field) {
+    return new Finding(
+        Code.REPLACE,
+        site,
+        "pinned field '" + field.getSimpleName() + "' is not final: its value could be replaced",
+        "declare '" + field.getSimpleName() + "' final; a pinned value is never replaced");
+  }
+
+  // pin:override
+
+  public static Finding overrideDropsPinnedParameter(
+      Site site, ExecutableElement method, VariableElement parameter, ExecutableElement overridden) {
+    return new Finding(
+        Code.OVERRIDE,
+        site,
+        "'" + Names.method(method) + "' drops @Pinned from parameter '" + parameter.getSimpleName()
+            + "' of overridden '" + Names.qualifiedMethod(overridden) + "'",
+        "declare parameter '" + parameter.getSimpleName()
+            + "' @Pinned: callers lend the value pinned");
+  }
+
+  public static Finding overrideAddsPinnedReturn(
+      Site site, ExecutableElement method, ExecutableElement overridden) {
+    return new Finding(
+        Code.OVERRIDE,
+        site,
+        "'" + Names.method(method) + "' returns @Pinned but overridden '"
+            + Names.qualifiedMethod(overridden) + "' does not",
+        "remove @Pinned from '" + method.getSimpleName() + "', or declare '"
+            + Names.qualifiedMethod(overridden) + "' @Pinned: its callers would move the value");
+  }
+
+  // pin:internal
+
+  public static Finding internal(Site site, String file, Throwable failure) {
+    return new Finding(
+        Code.INTERNAL,
+        site,
+        "the pin checker failed on " + file + ": " + failure,
+        "please report this with the file; -Apin.stats=true prints the stack trace");
+  }
+
+  // warnings
+
+  public static Finding useless(Site site, Element element, TypeMirror type) {
+    return new Finding(
+        Code.USELESS,
+        site,
+        "@Pinned has no effect on '" + element.getSimpleName() + "': type '" + Names.type(type)
+            + "' is Unpin",
+        "remove @Pinned; values of '" + Names.type(type) + "' may always be moved");
+  }
+
+  public static Finding unannotatedPinnedField(
+      Site site, VariableElement field, TypeElement owner, TypeMirror type) {
+    return new Finding(
+        Code.FIELD,
+        site,
+        "field '" + field.getSimpleName() + "' of pinned type '" + Names.type(owner)
+            + "' holds pinned type '" + Names.type(type) + "' but is neither @Pinned nor @Unpin",
+        "annotate '" + field.getSimpleName() + "' @Pinned final to pin it structurally, or @Unpin"
+            + " to keep it movable");
+  }
+
+  public static Finding unpinnedSupertype(Site site, TypeElement type, TypeElement supertype) {
+    return new Finding(
+        Code.SUPERTYPE,
+        site,
+        "pinned type '" + Names.type(type) + "' extends '" + Names.type(supertype)
+            + "', whose code sees 'this' unpinned and may move it",
+        "annotate '" + Names.type(supertype) + "' @Pinned");
+  }
+}

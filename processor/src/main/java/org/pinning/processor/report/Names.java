@@ -1,0 +1,89 @@
+package org.pinning.processor.report;
+
+import javax.lang.model.element.Element;
+import javax.lang.model.element.ElementKind;
+import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.element.VariableElement;
+import javax.lang.model.type.DeclaredType;
+import javax.lang.model.type.TypeKind;
+import javax.lang.model.type.TypeMirror;
+
+/**
+ * Elements and types named the way the source names them: {@code buffer}, {@code Task.buffer}
+ * when the owner is another class, {@code Registry.track(Task)} for methods.
+ */
+public final class Names {
+  private Names() {}
+
+  /** A type by its simple name, nested types as {@code Outer.Inner}. */
+  public static String type(TypeElement type) {
+    Element outer = type.getEnclosingElement();
+    if (outer instanceof TypeElement enclosing) {
+      return type(enclosing) + "." + type.getSimpleName();
+    }
+    return type.getSimpleName().toString();
+  }
+
+  /** A type as written, without package names or type annotations. */
+  public static String type(TypeMirror mirror) {
+    if (mirror.getKind() == TypeKind.DECLARED) {
+      DeclaredType declared = (DeclaredType) mirror;
+      StringBuilder name = new StringBuilder(type((TypeElement) declared.asElement()));
+      if (!declared.getTypeArguments().isEmpty()) {
+        name.append('<');
+        String separator = "";
+        for (TypeMirror argument : declared.getTypeArguments()) {
+          name.append(separator).append(type(argument));
+          separator = ", ";
+        }
+        name.append('>');
+      }
+      return name.toString();
+    }
+    if (mirror.getKind() == TypeKind.ARRAY) {
+      return type(((javax.lang.model.type.ArrayType) mirror).getComponentType()) + "[]";
+    }
+    String text = mirror.toString();
+    // Type annotations print as "@org.pinning.Pinned Task"; the source reader wants "Task".
+    int space = text.lastIndexOf(' ');
+    String bare = text.startsWith("@") && space > 0 ? text.substring(space + 1) : text;
+    int dot = bare.lastIndexOf('.');
+    return dot >= 0 && !bare.contains("<") ? bare.substring(dot + 1) : bare;
+  }
+
+  /** A field or method, qualified by its owner when that is not {@code context}. */
+  public static String member(Element member, TypeElement context) {
+    String simple =
+        member.getKind() == ElementKind.METHOD || member.getKind() == ElementKind.CONSTRUCTOR
+            ? method((ExecutableElement) member)
+            : member.getSimpleName().toString();
+    Element owner = member.getEnclosingElement();
+    if (owner instanceof TypeElement type && !type.equals(context)) {
+      return type(type) + "." + simple;
+    }
+    return simple;
+  }
+
+  /** A method as {@code track(Task)}; a constructor by its class name. */
+  public static String method(ExecutableElement method) {
+    StringBuilder name = new StringBuilder();
+    if (method.getKind() == ElementKind.CONSTRUCTOR) {
+      name.append(method.getEnclosingElement().getSimpleName());
+    } else {
+      name.append(method.getSimpleName());
+    }
+    name.append('(');
+    String separator = "";
+    for (VariableElement parameter : method.getParameters()) {
+      name.append(separator).append(type(parameter.asType()));
+      separator = ", ";
+    }
+    return name.append(')').toString();
+  }
+
+  /** A method qualified by its class: {@code Registry.track(Task)}. */
+  public static String qualifiedMethod(ExecutableElement method) {
+    return type((TypeElement) method.getEnclosingElement()) + "." + method(method);
+  }
+}

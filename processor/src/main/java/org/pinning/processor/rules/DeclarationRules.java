@@ -1,0 +1,147 @@
+package org.pinning.processor.rules;
+
+import java.util.function.Consumer;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.ElementKind;
+import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.element.TypeParameterElement;
+import javax.lang.model.element.VariableElement;
+import javax.lang.model.type.DeclaredType;
+import javax.lang.model.type.TypeKind;
+import javax.lang.model.type.TypeMirror;
+import javax.lang.model.util.Elements;
+import org.pinning.processor.model.PinModel;
+import org.pinning.processor.report.Finding;
+import org.pinning.processor.report.Reporter;
+import org.pinning.processor.report.Site;
+
+/**
+ * The rules that judge declarations from {@code javax.lang.model} alone, in the precedence order
+ * of DESIGN.md §4: one construct gets one diagnostic, the first that applies. Used by the javac
+ * plugin for every class it scans, and by the processor under compilers without plugins.
+ */
+public final class DeclarationRules {
+  private final Elements elements;
+  private final MisplacedRule misplaced = new MisplacedRule();
+  private final UnpinRule unpin;
+  private final CopyRule copy;
+  private final ReplaceRule replace = new ReplaceRule();
+  private final OverrideRule override;
+  private final UselessRule useless;
+  private final FieldRule field;
+  private final SupertypeRule supertype;
+
+  public DeclarationRules(PinModel model, Elements elements, Sources sources) {
+    this.elements = elements;
+    this.unpin = new UnpinRule(model);
+    this.copy = new CopyRule(model, elements);
+    this.override = new OverrideRule(model, elements);
+    this.useless = new UselessRule(model);
+    this.field = new FieldRule(model);
+    this.supertype = new SupertypeRule(model, elements, sources);
+  }
+
+  public UnpinRule unpin() {
+    return unpin;
+  }
+
+  public CopyRule copy() {
+    return copy;
+  }
+
+  /** The rules about {@code type} itself, its members and their parameters; not nested types. */
+  public void checkType(TypeElement type, Reporter out) {
+    first(out, unpin.checkBoth(type), unpin.checkUnpinType(type));
+    first(out, unpin.checkUnpinSupertype(type));
+    copy.checkType(type, out::report);
+    supertype.check(type, out::report);
+    checkTypeParameters(type.getTypeParameters(), out);
+    for (Element member : type.getEnclosedElements()) {
+      switch (member.getKind()) {
+        case FIELD:
+        case ENUM_CONSTANT:
+          checkField(type, (VariableElement) member, out);
+          break;
+        case METHOD:
+        case CONSTRUCTOR:
+          checkMethod(type, (ExecutableElement) member, out);
+          break;
+        default:
+          break;
+      }
+    }
+  }
+
+  /** The rules about a local variable, pattern binding, resource or lambda parameter. */
+  public void checkLocal(VariableElement local, Reporter out) {
+    first(out, misplaced.check(local), useless.check(local));
+  }
+
+  /**
+   * Pinned type arguments for {@code @Unpin} type parameters in the signatures of {@code type},
+   * for compilers without trees (javac's plugin checks every written type argument instead).
+   */
+  public void checkSignatureTypeArguments(TypeElement type, Reporter out) {
+    for (TypeMirror supertype : type.getInterfaces()) {
+      checkArguments(supertype, type, out::report);
+    }
+    checkArguments(type.getSuperclass(), type, out::report);
+    for (Element member : type.getEnclosedElements()) {
+      if (member.getKind() == ElementKind.FIELD) {
+        checkArguments(member.asType(), member, out::report);
+      }
+    }
+  }
+
+  private void checkArguments(TypeMirror mirror, Element where, Consumer<Finding> out) {
+    if (mirror.getKind() == TypeKind.DECLARED) {
+      unpin.checkTypeArguments((DeclaredType) mirror, i -> Site.of(where), out);
+    }
+  }
+
+  private void checkField(TypeElement owner, VariableElement member, Reporter out) {
+    if (owner.getKind() == ElementKind.RECORD) {
+      // Record components are judged as a whole by the copy rule.
+      first(out, misplaced.check(member), unpin.checkBoth(member));
+      return;
+    }
+    first(
+        out,
+        misplaced.check(member),
+        unpin.checkBoth(member),
+        replace.checkField(member),
+        useless.check(member),
+        field.check(owner, member));
+  }
+
+  private void checkMethod(TypeElement owner, ExecutableElement method, Reporter out) {
+    if (elements.getOrigin(method) != Elements.Origin.EXPLICIT) {
+      return; // record accessors, implicit constructors: their annotations come from elsewhere
+    }
+    first(out, misplaced.check(method), override.check(owner, method), useless.check(method));
+    checkTypeParameters(method.getTypeParameters(), out);
+    for (VariableElement parameter : method.getParameters()) {
+      if (elements.getOrigin(parameter) == Elements.Origin.EXPLICIT) {
+        first(out, misplaced.check(parameter), useless.check(parameter));
+      }
+    }
+  }
+
+  private void checkTypeParameters(
+      java.util.List<? extends TypeParameterElement> parameters, Reporter out) {
+    for (TypeParameterElement parameter : parameters) {
+      first(out, misplaced.check(parameter));
+    }
+  }
+
+  /** Reports the first finding that is not null: one construct, one diagnostic. */
+  private static void first(Reporter out, Finding... findings) {
+    for (Finding finding : findings) {
+      if (finding != null) {
+        out.report(finding);
+        return;
+      }
+    }
+  }
+}

@@ -1,0 +1,44 @@
+package org.pinning.processor.rules;
+
+import javax.lang.model.element.ElementKind;
+import javax.lang.model.element.Modifier;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.element.VariableElement;
+import org.pinning.processor.model.PinAnnotations;
+import org.pinning.processor.model.PinModel;
+import org.pinning.processor.report.Finding;
+import org.pinning.processor.report.Messages;
+import org.pinning.processor.report.Site;
+
+/**
+ * Warning {@code pin:field} (DESIGN.md §4.8): a pinned type holds a pinned type in a field that
+ * says neither whether it is structurally pinned nor that it is deliberately movable.
+ *
+ * <pre>{@code
+ * @Pinned final class Task {
+ *   Buffer buffer;                  // warned: @Pinned final, or @Unpin?
+ *   @Pinned final Buffer pinned;    // fine
+ *   @Unpin Buffer scratch;          // fine: deliberately not structurally pinned
+ * }
+ * }</pre>
+ */
+public final class FieldRule {
+  private final PinModel model;
+
+  public FieldRule(PinModel model) {
+    this.model = model;
+  }
+
+  /** The finding for {@code field} of {@code owner}, or null. */
+  public Finding check(TypeElement owner, VariableElement field) {
+    if (field.getKind() != ElementKind.FIELD
+        || field.getModifiers().contains(Modifier.STATIC)
+        || PinAnnotations.hasPinned(field)
+        || PinAnnotations.hasUnpin(field)
+        || !model.isPinnedDeclaration(owner)
+        || !model.isPinned(field.asType())) {
+      return null;
+    }
+    return Messages.unannotatedPinnedField(Site.of(field), field, owner, field.asType());
+  }
+}

@@ -1,0 +1,150 @@
+package org.pinning.processor.rules;
+
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.ElementKind;
+import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.Modifier;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.element.VariableElement;
+import javax.lang.model.type.DeclaredType;
+import javax.lang.model.type.ExecutableType;
+import javax.lang.model.type.TypeKind;
+import javax.lang.model.type.TypeMirror;
+import javax.lang.model.util.ElementFilter;
+import javax.lang.model.util.Elements;
+import javax.lang.model.util.Types;
+import org.pinning.processor.model.PinAnnotations;
+import org.pinning.processor.model.PinModel;
+import org.pinning.processor.report.Finding;
+import org.pinning.processor.report.Messages;
+import org.pinning.processor.report.Site;
+
+/**
+ * {@code pin:override} (DESIGN.md §4.6): an override that weakens the pin contract of the method
+ * it overrides. Signatures are compared after substituting the supertype's type arguments.
+ *
+ * <pre>{@code
+ * interface Sink { void accept(@Pinned Task task); }
+ * class Log implements Sink { public void accept(Task task) {} }          // rejected
+ * class Log implements Sink { public void accept(@Pinned Task task) {} }  // fine
+ * class It implements Iterator<@Pinned Task> { public @Pinned Task next() {...} }  // fine
+ * }</pre>
+ */
+public final class OverrideRule {
+  private final PinModel model;
+  private final Elements elements;
+  private final Types types;
+
+  public OverrideRule(PinModel model, Elements elements) {
+    this.model = model;
+    this.elements = elements;
+    this.types = model.types();
+  }
+
+  /** The first weakening of an overridden contract by {@code method} of {@code type}, or null. */
+  public Finding check(TypeElement type, ExecutableElement method) {
+    if (method.getKind() != ElementKind.METHOD
+        || method.getModifiers().contains(Modifier.STATIC)
+        || method.getModifiers().contains(Modifier.PRIVATE)) {
+      return null;
+    }
+    boolean pinnedReturn = PinAnnotations.hasPinned(method);
+    if (!pinnedReturn && !model.hasPinContracts(type) && !pinnedTypeArgumentsIn(type)) {
+      return null; // nothing above could be weakened: the common case, decided cheaply
+    }
+    DeclaredType self = (DeclaredType) type.asType();
+    for (ExecutableElement overridden : overriddenBy(type, method)) {
+      ExecutableType seen = asMemberOf(self, overridden);
+      Finding finding = compare(method, overridden, seen, pinnedReturn);
+      if (finding != null) {
+        return finding;
+      }
+    }
+    return null;
+  }
+
+  private Finding compare(
+      ExecutableElement method,
+      ExecutableElement overridden,
+      ExecutableType seen,
+      boolean pinnedReturn) {
+    List<? extends VariableElement> parameters = method.getParameters();
+    List<? extends VariableElement> overriddenParameters = overridden.getParameters();
+    for (int i = 0; i < parameters.size() && i < overriddenParameters.size(); i++) {
+      boolean wasPinned =
+          PinAnnotations.hasPinned(overriddenParameters.get(i))
+              || (seen != null && PinAnnotations.hasPinned(seen.getParameterTypes().get(i)));
+      if (wasPinned && !PinAnnotations.hasPinned(parameters.get(i))) {
+        return Messages.overrideDropsPinnedParameter(
+            Site.of(method), method, parameters.get(i), overridden);
+      }
+    }
+    boolean returnWasPinned =
+        PinAnnotations.hasPinned(overridden)
+            || (seen != null && PinAnnotations.hasPinned(seen.getReturnType()));
+    if (pinnedReturn && !returnWasPinned) {
+      return Messages.overrideAddsPinnedReturn(Site.of(method), method, overridden);
+    }
+    return null;
+  }
+
+  private ExecutableType asMemberOf(DeclaredType self, ExecutableElement overridden) {
+    try {
+      TypeMirror member = types.asMemberOf(self, overridden);
+      return member.getKind() == TypeKind.EXECUTABLE ? (ExecutableType) member : null;
+    } catch (IllegalArgumentException e) {
+      return null; // erroneous hierarchies
+    }
+  }
+
+  private Set<ExecutableElement> overriddenBy(TypeElement type, ExecutableElement method) {
+    Set<ExecutableElement> found = new java.util.LinkedHashSet<>();
+    Deque<TypeElement> work = new ArrayDeque<>();
+    Set<TypeElement> seen = new HashSet<>();
+    addSupertypes(type, work);
+    while (!work.isEmpty()) {
+      TypeElement supertype = work.poll();
+      if (!seen.add(supertype)) {
+        continue;
+      }
+      for (ExecutableElement candidate : ElementFilter.methodsIn(supertype.getEnclosedElements())) {
+        if (candidate.getSimpleName().equals(method.getSimpleName())
+            && candidate.getParameters().size() == method.getParameters().size()
+            && elements.overrides(method, candidate, type)) {
+          found.add(candidate);
+        }
+      }
+      addSupertypes(supertype, work);
+    }
+    return found;
+  }
+
+  private void addSupertypes(TypeElement type, Deque<TypeElement> work) {
+    for (TypeMirror supertype : model.directSupertypes(type)) {
+      Element element = types.asElement(supertype);
+      if (element instanceof TypeElement typeElement) {
+        work.add(typeElement);
+      }
+    }
+  }
+
+  /** Whether a supertype clause of {@code type} writes {@code @Pinned} in a type argument. */
+  private boolean pinnedTypeArgumentsIn(TypeElement type) {
+    for (TypeMirror supertype : model.directSupertypes(type)) {
+      if (supertype.getKind() != TypeKind.DECLARED) {
+        continue;
+      }
+      for (TypeMirror argument : ((DeclaredType) supertype).getTypeArguments()) {
+        if (PinAnnotations.hasPinned(argument)) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+}

@@ -1,0 +1,101 @@
+package org.pinning.processor.rules;
+
+import com.sun.source.tree.AnnotatedTypeTree;
+import com.sun.source.tree.AnnotationTree;
+import com.sun.source.tree.MethodTree;
+import com.sun.source.tree.ParameterizedTypeTree;
+import com.sun.source.tree.Tree;
+import com.sun.source.tree.VariableTree;
+import com.sun.source.util.TreePath;
+import com.sun.source.util.Trees;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.TypeElement;
+import org.pinning.processor.model.PinAnnotations;
+import org.pinning.processor.report.Finding;
+import org.pinning.processor.report.Messages;
+import org.pinning.processor.report.Site;
+
+/**
+ * {@code pin:misplaced} for type-use positions (DESIGN.md §4.8): {@code @Pinned} as a type
+ * annotation is allowed in a type argument ({@code List<@Pinned Task>}) and on the type of the
+ * declaration it annotates, nowhere else.
+ *
+ * <pre>{@code
+ * Task t = new @Pinned Task();     // rejected: pin the local instead
+ * Object o = (@Pinned Task) x;     // rejected
+ * Task @Pinned [] tasks;           // rejected: arrays are never pinned places
+ * List<@Pinned Task> tasks;        // fine
+ * }</pre>
+ */
+public final class TypeUsePlacementRule {
+  private final Trees trees;
+
+  public TypeUsePlacementRule(Trees trees) {
+    this.trees = trees;
+  }
+
+  /** The finding for the annotated type at {@code path}, or null where {@code @Pinned} belongs. */
+  public Finding check(TreePath path, Element enclosing) {
+    AnnotatedTypeTree node = (AnnotatedTypeTree) path.getLeaf();
+    AnnotationTree pinned = pinnedAnnotation(path, node);
+    if (pinned == null) {
+      return null;
+    }
+    String where = misplacement(node, path.getParentPath().getLeaf());
+    return where == null
+        ? null
+        : Messages.pinnedTypeUse(Site.tree(new TreePath(path, pinned), enclosing), where);
+  }
+
+  /** What the misplaced type is part of, or null when the position is allowed. */
+  private static String misplacement(AnnotatedTypeTree node, Tree parent) {
+    if (node.getUnderlyingType().getKind() == Tree.Kind.ARRAY_TYPE) {
+      return "an array dimension";
+    }
+    switch (parent.getKind()) {
+      case PARAMETERIZED_TYPE:
+        return ((ParameterizedTypeTree) parent).getTypeArguments().contains(node)
+            ? null
+            : "a generic type's name";
+      case EXTENDS_WILDCARD:
+      case SUPER_WILDCARD:
+        return null; // a wildcard is always a type argument
+      case VARIABLE:
+        return ((VariableTree) parent).getType() == node ? null : "a variable initializer";
+      case METHOD:
+        MethodTree method = (MethodTree) parent;
+        return method.getReturnType() == node ? null : "a throws clause";
+      case TYPE_CAST:
+        return "a cast";
+      case NEW_CLASS:
+        return "a 'new' expression";
+      case NEW_ARRAY:
+        return "an array creation";
+      case CLASS:
+      case INTERFACE:
+      case ENUM:
+      case RECORD:
+        return "a supertype clause";
+      case INSTANCE_OF:
+        return "an instanceof test";
+      case TYPE_PARAMETER:
+        return "a type parameter bound";
+      case MEMBER_REFERENCE:
+        return "a method reference";
+      default:
+        return "this position";
+    }
+  }
+
+  private AnnotationTree pinnedAnnotation(TreePath path, AnnotatedTypeTree node) {
+    for (AnnotationTree annotation : node.getAnnotations()) {
+      TreePath annotationPath = new TreePath(path, annotation);
+      Element type = trees.getElement(new TreePath(annotationPath, annotation.getAnnotationType()));
+      if (type instanceof TypeElement typeElement
+          && typeElement.getQualifiedName().contentEquals(PinAnnotations.PINNED)) {
+        return annotation;
+      }
+    }
+    return null;
+  }
+}
