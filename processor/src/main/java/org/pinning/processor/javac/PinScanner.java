@@ -1,87 +1,191 @@
 package org.pinning.processor.javac;
 
 import com.sun.source.tree.AnnotatedTypeTree;
+import com.sun.source.tree.AnnotationTree;
+import com.sun.source.tree.ArrayAccessTree;
+import com.sun.source.tree.AssignmentTree;
+import com.sun.source.tree.BindingPatternTree;
 import com.sun.source.tree.ClassTree;
+import com.sun.source.tree.CompilationUnitTree;
+import com.sun.source.tree.CompoundAssignmentTree;
+import com.sun.source.tree.ConditionalExpressionTree;
+import com.sun.source.tree.EnhancedForLoopTree;
+import com.sun.source.tree.ErroneousTree;
+import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.IdentifierTree;
+import com.sun.source.tree.InstanceOfTree;
+import com.sun.source.tree.LambdaExpressionTree;
+import com.sun.source.tree.MemberReferenceTree;
+import com.sun.source.tree.MemberSelectTree;
+import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.MethodTree;
+import com.sun.source.tree.NewArrayTree;
+import com.sun.source.tree.NewClassTree;
 import com.sun.source.tree.ParameterizedTypeTree;
+import com.sun.source.tree.ParenthesizedTree;
+import com.sun.source.tree.ReturnTree;
+import com.sun.source.tree.ThrowTree;
 import com.sun.source.tree.Tree;
+import com.sun.source.tree.TypeCastTree;
 import com.sun.source.tree.VariableTree;
 import com.sun.source.util.TreePath;
-import com.sun.source.util.TreePathScanner;
 import com.sun.source.util.Trees;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.Modifier;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.VariableElement;
 import javax.lang.model.type.DeclaredType;
 import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
+import javax.lang.model.util.ElementFilter;
+import org.pinning.processor.flow.FlowScanner;
+import org.pinning.processor.flow.Pin;
+import org.pinning.processor.model.BorrowingModel;
+import org.pinning.processor.model.PinAnnotations;
+import org.pinning.processor.model.PinModel;
 import org.pinning.processor.report.Finding;
+import org.pinning.processor.report.Messages;
+import org.pinning.processor.report.MoveTarget;
 import org.pinning.processor.report.Reporter;
 import org.pinning.processor.report.Site;
 import org.pinning.processor.rules.DeclarationRules;
+import org.pinning.processor.rules.MoveRule;
 import org.pinning.processor.rules.TypeUsePlacementRule;
 
 /**
- * The one pass over a top-level class's attributed tree (DESIGN.md §8): every declaration it
- * meets goes to the declaration rules, every tree that a tree rule judges goes to that rule.
- * Decides from the tree's kind before asking anything, so ordinary code costs little.
+ * The one pass over a top-level class's attributed tree (DESIGN.md §8). Declarations go to the
+ * declaration rules; method bodies are walked in evaluation order by {@link FlowScanner}, and
+ * every flow of a value into a place goes to the move rule with the value's {@link Pin}. Each
+ * visit decides from the tree's kind and its symbol before building anything, so ordinary code
+ * costs little.
  */
-final class PinScanner extends TreePathScanner<Void, Void> {
+final class PinScanner extends FlowScanner {
   private final Trees trees;
+  private final CompilationUnitTree unit;
+  private final PinModel model;
+  private final BorrowingModel borrowing;
   private final DeclarationRules declarations;
   private final TypeUsePlacementRule typeUses;
+  private final MoveRule moves;
   private final Reporter reporter;
+  private final Map<Tree, Integer> valueIds = new IdentityHashMap<>();
+  private final Deque<TypeElement> classes = new ArrayDeque<>();
+  /** The method or lambda a {@code return} leaves: an {@link ExecutableElement} or a lambda tree. */
+  private final Deque<Object> returnTargets = new ArrayDeque<>();
+  private boolean erroneous;
 
   PinScanner(
       Trees trees,
+      CompilationUnitTree unit,
+      PinModel model,
+      BorrowingModel borrowing,
       DeclarationRules declarations,
       TypeUsePlacementRule typeUses,
       Reporter reporter) {
     this.trees = trees;
+    this.unit = unit;
+    this.model = model;
+    this.borrowing = borrowing;
     this.declarations = declarations;
     this.typeUses = typeUses;
+    this.moves = new MoveRule(model);
     this.reporter = reporter;
   }
 
+  /** Whether the scanned tree holds an erroneous tree or type: javac reported something there. */
+  boolean sawErrors() {
+    return erroneous;
+  }
+
+  // Declarations
+
   @Override
-  public Void visitClass(ClassTree node, Void unused) {
+  public Pin visitClass(ClassTree node, Void unused) {
     Element element = trees.getElement(getCurrentPath());
-    if (element instanceof TypeElement type) {
-      declarations.checkType(type, reporter);
+    if (!(element instanceof TypeElement type)) {
+      return super.visitClass(node, unused);
     }
-    return super.visitClass(node, unused);
+    declarations.checkType(type, reporter);
+    classes.push(type);
+    try {
+      return super.visitClass(node, unused);
+    } finally {
+      classes.pop();
+    }
   }
 
   @Override
-  public Void visitMethod(MethodTree node, Void unused) {
+  public Pin visitMethod(MethodTree node, Void unused) {
     Element element = trees.getElement(getCurrentPath());
-    if (element != null && element.getKind() == ElementKind.CONSTRUCTOR) {
-      report(declarations.copy().checkConstructor((ExecutableElement) element, node));
+    if (!(element instanceof ExecutableElement method)) {
+      return super.visitMethod(node, unused);
     }
-    return super.visitMethod(node, unused);
+    if (method.getKind() == ElementKind.CONSTRUCTOR) {
+      checkConstructor(method, node);
+    }
+    returnTargets.push(method);
+    try {
+      return super.visitMethod(node, unused);
+    } finally {
+      returnTargets.pop();
+    }
   }
 
-  @Override
-  public Void visitVariable(VariableTree node, Void unused) {
-    if (isLocal(getCurrentPath())) {
-      Element element = trees.getElement(getCurrentPath());
-      if (element instanceof VariableElement local) {
-        declarations.checkLocal(local, reporter);
+  private void checkConstructor(ExecutableElement constructor, MethodTree node) {
+    // @Pinned has no CONSTRUCTOR target: javac reads it on a constructor as a type annotation
+    // and keeps it off the element, so only the tree shows it.
+    for (AnnotationTree annotation : node.getModifiers().getAnnotations()) {
+      if (isPinned(annotation)) {
+        TreePath path = new TreePath(new TreePath(getCurrentPath(), node.getModifiers()), annotation);
+        report(Messages.pinnedConstructor(Site.tree(path, constructor), constructor));
       }
     }
-    return super.visitVariable(node, unused);
+    report(declarations.copy().checkConstructor(constructor, node));
   }
 
   @Override
-  public Void visitAnnotatedType(AnnotatedTypeTree node, Void unused) {
+  public Pin visitVariable(VariableTree node, Void unused) {
+    Element element = trees.getElement(getCurrentPath());
+    if (!(element instanceof VariableElement variable)) {
+      return super.visitVariable(node, unused);
+    }
+    boolean field = variable.getKind() == ElementKind.FIELD || variable.getKind() == ElementKind.ENUM_CONSTANT;
+    boolean parameter = getCurrentPath().getParentPath().getLeaf() instanceof MethodTree;
+    if (!field && !parameter) {
+      declarations.checkLocal(variable, reporter);
+    }
+    scan(node.getModifiers(), unused);
+    scan(node.getType(), unused);
+    ExpressionTree initializer = node.getInitializer();
+    if (initializer == null) {
+      return null;
+    }
+    Pin value = scan(initializer, unused);
+    if (field) {
+      if (!PinAnnotations.hasPinned(variable)) {
+        move(initializer, value, MoveTarget.field(variable, classes.peek()));
+      }
+    } else {
+      store(variable, initializer, value, node, false);
+    }
+    return null;
+  }
+
+  @Override
+  public Pin visitAnnotatedType(AnnotatedTypeTree node, Void unused) {
     report(typeUses.check(getCurrentPath(), null));
     return super.visitAnnotatedType(node, unused);
   }
 
   @Override
-  public Void visitParameterizedType(ParameterizedTypeTree node, Void unused) {
+  public Pin visitParameterizedType(ParameterizedTypeTree node, Void unused) {
     if (!node.getTypeArguments().isEmpty()) {
       TreePath path = getCurrentPath();
       TypeMirror type = trees.getTypeMirror(path);
@@ -97,15 +201,425 @@ final class PinScanner extends TreePathScanner<Void, Void> {
     return super.visitParameterizedType(node, unused);
   }
 
+  @Override
+  public Pin visitErroneous(ErroneousTree node, Void unused) {
+    erroneous = true;
+    return super.visitErroneous(node, unused);
+  }
+
+  // Expressions: each returns the pin of its value
+
+  @Override
+  public Pin visitIdentifier(IdentifierTree node, Void unused) {
+    Element element = trees.getElement(getCurrentPath());
+    if (element == null) {
+      noteErrorType();
+      return null;
+    }
+    if (node.getName().contentEquals("this") || node.getName().contentEquals("super")) {
+      TypeElement self = classes.peek();
+      return self != null && model.isPinnedDeclaration(self) ? Pin.place("this") : null;
+    }
+    return pinOfVariable(element);
+  }
+
+  @Override
+  public Pin visitMemberSelect(MemberSelectTree node, Void unused) {
+    scan(node.getExpression(), unused);
+    if (node.getIdentifier().contentEquals("this") || node.getIdentifier().contentEquals("super")) {
+      Element outer = trees.getElement(new TreePath(getCurrentPath(), node.getExpression()));
+      return outer instanceof TypeElement type && model.isPinnedDeclaration(type)
+          ? Pin.place(type.getSimpleName() + ".this")
+          : null;
+    }
+    Element element = trees.getElement(getCurrentPath());
+    if (element == null) {
+      noteErrorType();
+      return null;
+    }
+    return element.getKind() == ElementKind.FIELD && PinAnnotations.hasPinned(element)
+        ? Pin.place(element.getSimpleName().toString())
+        : null;
+  }
+
+  @Override
+  public Pin visitParenthesized(ParenthesizedTree node, Void unused) {
+    return scan(node.getExpression(), unused);
+  }
+
+  @Override
+  public Pin visitTypeCast(TypeCastTree node, Void unused) {
+    scan(node.getType(), unused);
+    return scan(node.getExpression(), unused);
+  }
+
+  @Override
+  public Pin visitAssignment(AssignmentTree node, Void unused) {
+    ExpressionTree target = node.getVariable();
+    if (target instanceof ArrayAccessTree access) {
+      scan(access.getExpression(), unused);
+      scan(access.getIndex(), unused);
+      Pin value = scan(node.getExpression(), unused);
+      move(node.getExpression(), value, MoveTarget.arrayElement());
+      return value;
+    }
+    if (target instanceof MemberSelectTree select) {
+      scan(select.getExpression(), unused);
+    }
+    Pin value = scan(node.getExpression(), unused);
+    Element element = trees.getElement(new TreePath(getCurrentPath(), target));
+    if (element instanceof VariableElement variable) {
+      if (variable.getKind() == ElementKind.FIELD) {
+        if (PinAnnotations.hasPinned(variable)) {
+          pinLocalsIn(node.getExpression());
+        } else {
+          move(node.getExpression(), value, MoveTarget.field(variable, classes.peek()));
+        }
+      } else {
+        store(variable, node.getExpression(), value, node, true);
+      }
+    }
+    return value;
+  }
+
+  @Override
+  public Pin visitCompoundAssignment(CompoundAssignmentTree node, Void unused) {
+    super.visitCompoundAssignment(node, unused);
+    Element element = trees.getElement(new TreePath(getCurrentPath(), node.getVariable()));
+    if (element != null && element.getKind() != ElementKind.FIELD && PinAnnotations.hasPinned(element)) {
+      report(Messages.pinnedLocalReassigned(Site.tree(getCurrentPath(), null), element));
+    }
+    return null;
+  }
+
+  @Override
+  public Pin visitMethodInvocation(MethodInvocationTree node, Void unused) {
+    scan(node.getTypeArguments(), unused);
+    scan(node.getMethodSelect(), unused);
+    Element element = trees.getElement(getCurrentPath());
+    if (!(element instanceof ExecutableElement method)) {
+      noteErrorType();
+      scan(node.getArguments(), unused);
+      return null;
+    }
+    Pin first = arguments(method, node.getArguments());
+    if (method.getSimpleName().contentEquals("clone") && method.getParameters().isEmpty()) {
+      checkCloneCall(node);
+    }
+    if (PinAnnotations.hasPinned(method)) {
+      return Pin.place(method.getSimpleName() + "()");
+    }
+    return borrowing.returnsArgument(method) ? first : null;
+  }
+
+  @Override
+  public Pin visitNewClass(NewClassTree node, Void unused) {
+    scan(node.getEnclosingExpression(), unused);
+    scan(node.getIdentifier(), unused);
+    scan(node.getTypeArguments(), unused);
+    Element element = trees.getElement(getCurrentPath());
+    if (element instanceof ExecutableElement constructor) {
+      arguments(constructor, node.getArguments());
+    } else {
+      scan(node.getArguments(), unused);
+    }
+    scan(node.getClassBody(), unused);
+    return null;
+  }
+
+  @Override
+  public Pin visitNewArray(NewArrayTree node, Void unused) {
+    scan(node.getType(), unused);
+    scan(node.getDimensions(), unused);
+    if (node.getInitializers() != null) {
+      for (ExpressionTree initializer : node.getInitializers()) {
+        move(initializer, scan(initializer, unused), MoveTarget.arrayInitializer());
+      }
+    }
+    return null;
+  }
+
+  @Override
+  public Pin visitInstanceOf(InstanceOfTree node, Void unused) {
+    Pin value = scan(node.getExpression(), unused);
+    if (node.getPattern() instanceof BindingPatternTree binding) {
+      VariableTree variable = binding.getVariable();
+      TreePath path = new TreePath(new TreePath(getCurrentPath(), binding), variable);
+      Element element = trees.getElement(path);
+      if (element instanceof VariableElement local) {
+        declarations.checkLocal(local, reporter);
+        state().holdNew(local, idOf(variable), value == null ? null : Pin.received(value, line(node)));
+      }
+      return null;
+    }
+    scan(node.getType(), unused);
+    return null;
+  }
+
+  @Override
+  public Pin visitMemberReference(MemberReferenceTree node, Void unused) {
+    scan(node.getQualifierExpression(), unused);
+    Element element = trees.getElement(getCurrentPath());
+    if (element instanceof ExecutableElement method && PinAnnotations.hasPinned(method)) {
+      Pin result = Pin.place(method.getSimpleName() + "()");
+      move(getCurrentPath(), result, MoveTarget.methodReference(node.toString()));
+    }
+    return null;
+  }
+
+  @Override
+  public Pin visitLambdaExpression(LambdaExpressionTree node, Void unused) {
+    returnTargets.push(node);
+    try {
+      return super.visitLambdaExpression(node, unused);
+    } finally {
+      returnTargets.pop();
+    }
+  }
+
+  // Flows out of a body
+
+  @Override
+  protected void returned(ReturnTree node, Pin value) {
+    if (value == null || node.getExpression() == null) {
+      return;
+    }
+    Object target = returnTargets.peek();
+    if (target instanceof ExecutableElement method) {
+      if (!PinAnnotations.hasPinned(method)) {
+        move(node.getExpression(), value, MoveTarget.returned(method));
+      }
+    } else if (target instanceof LambdaExpressionTree lambda && !returnsPinned(lambda)) {
+      move(node.getExpression(), value, MoveTarget.lambdaReturn());
+    }
+  }
+
+  @Override
+  protected void lambdaReturned(LambdaExpressionTree node, Pin value) {
+    if (value != null && !returnsPinned(node)) {
+      TreePath body = new TreePath(getCurrentPath(), node.getBody());
+      move(body, value, MoveTarget.lambdaReturn());
+    }
+  }
+
+  @Override
+  protected void thrown(ThrowTree node, Pin value) {
+    move(node.getExpression(), value, MoveTarget.thrown());
+  }
+
+  @Override
+  protected void enterForEachVariable(EnhancedForLoopTree node, Pin elements) {
+    VariableTree variable = node.getVariable();
+    Element element = trees.getElement(new TreePath(getCurrentPath(), variable));
+    if (element instanceof VariableElement local) {
+      // A new local in each iteration: whatever it held in the last one is gone.
+      state().holdNew(local, idOf(variable), elements == null ? null : Pin.received(elements, line(node)));
+    }
+  }
+
+  // Helpers
+
+  /** The pin of a read of {@code element}: a pinned place, or a local holding a pinned value. */
+  private Pin pinOfVariable(Element element) {
+    switch (element.getKind()) {
+      case FIELD:
+        return PinAnnotations.hasPinned(element) ? Pin.place(element.getSimpleName().toString()) : null;
+      case LOCAL_VARIABLE:
+      case PARAMETER:
+      case EXCEPTION_PARAMETER:
+      case RESOURCE_VARIABLE:
+      case BINDING_VARIABLE:
+        if (PinAnnotations.hasPinned(element)) {
+          return Pin.place(element.getSimpleName().toString());
+        }
+        if (state == null || state.isEmpty()) {
+          return null;
+        }
+        Pin held = state.pinOf(element);
+        return held == null ? null : held.readAs(element.getSimpleName().toString());
+      default:
+        return null;
+    }
+  }
+
+  /**
+   * Checks the arguments of a call against the parameters of {@code method}: a pinned argument
+   * for an unpinned parameter is a move; an argument for a {@code @Pinned} parameter is pinned.
+   * Returns the pin of the first argument (for methods that return it).
+   */
+  private Pin arguments(ExecutableElement method, List<? extends ExpressionTree> arguments) {
+    List<? extends VariableElement> parameters = method.getParameters();
+    boolean borrows = borrowing.borrows(method);
+    Pin first = null;
+    for (int i = 0; i < arguments.size(); i++) {
+      ExpressionTree argument = arguments.get(i);
+      Pin value = scan(argument, null);
+      if (i == 0) {
+        first = value;
+      }
+      if (parameters.isEmpty()) {
+        continue;
+      }
+      VariableElement parameter = parameters.get(Math.min(i, parameters.size() - 1));
+      if (PinAnnotations.hasPinned(parameter)) {
+        pinLocalsIn(argument);
+      } else if (!borrows) {
+        if (value != null) {
+          move(argument, value, MoveTarget.parameter(parameter, method, isFromSource(method)));
+        }
+      }
+    }
+    return first;
+  }
+
+  /**
+   * A value stored into a local or parameter. Into a {@code @Pinned} one it pins the locals it
+   * came from, and may not replace an earlier value; into any other it is not a move: the local
+   * takes on the pin of what it holds (§2).
+   */
+  private void store(
+      VariableElement variable, ExpressionTree value, Pin pin, Tree node, boolean reassignment) {
+    if (PinAnnotations.hasPinned(variable)) {
+      boolean assignedBefore = state().assign(variable);
+      if (reassignment && (assignedBefore || variable.getKind() == ElementKind.PARAMETER)) {
+        report(Messages.pinnedLocalReassigned(Site.tree(getCurrentPath(), null), variable));
+      }
+      pinLocalsIn(value);
+      return;
+    }
+    if (variable.asType().getKind().isPrimitive()) {
+      return;
+    }
+    Element source = localIn(value);
+    if (source != null && !PinAnnotations.hasPinned(source)) {
+      state().alias(variable, source, idOf(node));
+    } else if (pin != null || (state != null && !state.isEmpty())) {
+      state().holdNew(variable, idOf(node), pin == null ? null : Pin.received(pin, line(value)));
+    }
+  }
+
+  /** Pins the unpinned locals that {@code value} may read: they now hold a pinned value. */
+  private void pinLocalsIn(ExpressionTree value) {
+    ExpressionTree bare = strip(value);
+    if (bare instanceof ConditionalExpressionTree conditional) {
+      pinLocalsIn(conditional.getTrueExpression());
+      pinLocalsIn(conditional.getFalseExpression());
+      return;
+    }
+    Element local = localIn(bare);
+    if (local != null && !PinAnnotations.hasPinned(local)) {
+      state().pin(local, idOf(bare), Pin.pinnedAt(local.getSimpleName().toString(), line(bare)));
+    }
+  }
+
+  /** The local variable or parameter {@code value} reads, through parentheses and casts. */
+  private Element localIn(ExpressionTree value) {
+    ExpressionTree bare = strip(value);
+    if (!(bare instanceof IdentifierTree identifier)) {
+      return null;
+    }
+    Element element = trees.getElement(new TreePath(getCurrentPath(), identifier));
+    if (element == null) {
+      return null;
+    }
+    switch (element.getKind()) {
+      case LOCAL_VARIABLE:
+      case PARAMETER:
+      case EXCEPTION_PARAMETER:
+      case RESOURCE_VARIABLE:
+      case BINDING_VARIABLE:
+        return element;
+      default:
+        return null;
+    }
+  }
+
+  private static ExpressionTree strip(ExpressionTree value) {
+    ExpressionTree bare = value;
+    while (true) {
+      if (bare instanceof ParenthesizedTree parenthesized) {
+        bare = parenthesized.getExpression();
+      } else if (bare instanceof TypeCastTree cast) {
+        bare = cast.getExpression();
+      } else {
+        return bare;
+      }
+    }
+  }
+
+  private void checkCloneCall(MethodInvocationTree node) {
+    ExpressionTree select = node.getMethodSelect();
+    TypeMirror receiver;
+    if (select instanceof MemberSelectTree member) {
+      receiver = trees.getTypeMirror(new TreePath(new TreePath(getCurrentPath(), select), member.getExpression()));
+    } else {
+      receiver = classes.isEmpty() ? null : classes.peek().asType();
+    }
+    if (receiver != null && model.isPinned(receiver)) {
+      report(Messages.cloneCall(Site.tree(getCurrentPath(), null), receiver));
+    }
+  }
+
+  /** Whether the functional interface a lambda implements declares its result {@code @Pinned}. */
+  private boolean returnsPinned(LambdaExpressionTree lambda) {
+    TreePath path = getCurrentPath();
+    while (path != null && path.getLeaf() != lambda) {
+      path = path.getParentPath();
+    }
+    TypeMirror type = path == null ? null : trees.getTypeMirror(path);
+    if (!(type instanceof DeclaredType declared)) {
+      return false;
+    }
+    for (ExecutableElement method : ElementFilter.methodsIn(declared.asElement().getEnclosedElements())) {
+      if (method.getModifiers().contains(Modifier.ABSTRACT) && PinAnnotations.hasPinned(method)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private void move(ExpressionTree value, Pin pin, MoveTarget target) {
+    if (pin != null) {
+      move(new TreePath(getCurrentPath(), value), pin, target);
+    }
+  }
+
+  private void move(TreePath value, Pin pin, MoveTarget target) {
+    if (pin != null) {
+      report(moves.check(Site.tree(value, null), pin, trees.getTypeMirror(value), target));
+    }
+  }
+
+  private boolean isFromSource(ExecutableElement method) {
+    return trees.getTree(method) != null;
+  }
+
+  private boolean isPinned(AnnotationTree annotation) {
+    TreePath path = new TreePath(getCurrentPath(), annotation);
+    Element type = trees.getElement(new TreePath(path, annotation.getAnnotationType()));
+    return type instanceof TypeElement element
+        && element.getQualifiedName().contentEquals(PinAnnotations.PINNED);
+  }
+
+  private void noteErrorType() {
+    TypeMirror type = trees.getTypeMirror(getCurrentPath());
+    if (type == null || type.getKind() == TypeKind.ERROR) {
+      erroneous = true;
+    }
+  }
+
+  private int idOf(Tree tree) {
+    return valueIds.computeIfAbsent(tree, t -> valueIds.size() + 1);
+  }
+
+  private long line(Tree tree) {
+    long position = trees.getSourcePositions().getStartPosition(unit, tree);
+    return position < 0 ? 0 : unit.getLineMap().getLineNumber(position);
+  }
+
   private void report(Finding finding) {
     if (finding != null) {
       reporter.report(finding);
     }
-  }
-
-  /** Locals, resources, catch parameters, pattern bindings and lambda parameters. */
-  private static boolean isLocal(TreePath path) {
-    Tree parent = path.getParentPath().getLeaf();
-    return !(parent instanceof ClassTree || parent instanceof MethodTree);
   }
 }

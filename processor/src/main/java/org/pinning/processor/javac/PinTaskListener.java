@@ -11,6 +11,7 @@ import java.io.StringWriter;
 import java.util.Map;
 import javax.lang.model.element.TypeElement;
 import javax.tools.Diagnostic;
+import org.pinning.processor.model.BorrowingModel;
 import org.pinning.processor.model.PinModel;
 import org.pinning.processor.options.PinOptions;
 import org.pinning.processor.projection.ProjectionWriter;
@@ -31,11 +32,14 @@ public final class PinTaskListener implements TaskListener {
   private boolean notedMissingProjections;
   private int unitsChecked;
   private long nanosSpent;
+  /** Only with {@code pin.stats}: the last unit, for the position-less closing note. */
+  private CompilationUnitTree lastUnit;
 
   /** What the listener builds at its first event, when the processor's options are known. */
   private record Checks(
       PinOptions options,
       PinModel model,
+      BorrowingModel borrowing,
       DeclarationRules declarations,
       TypeUsePlacementRule typeUses,
       boolean processorRan) {}
@@ -53,7 +57,12 @@ public final class PinTaskListener implements TaskListener {
       analyze(event);
       nanosSpent += System.nanoTime() - start;
     } else if (event.getKind() == TaskEvent.Kind.COMPILATION && checks != null) {
-      printStats();
+      try {
+        printStats();
+      } catch (RuntimeException e) {
+        // a closing note is not worth failing a compilation for
+      }
+      lastUnit = null;
     }
   }
 
@@ -64,12 +73,27 @@ public final class PinTaskListener implements TaskListener {
       return;
     }
     Checks current = checks(unit);
+    if (current.options().stats()) {
+      lastUnit = unit;
+    }
     TreeReporter reporter = new TreeReporter(trees, unit, current.options());
     try {
       TreePath path = trees.getPath(type);
       if (path != null) {
         unitsChecked++;
-        new PinScanner(trees, current.declarations(), current.typeUses(), reporter).scan(path, null);
+        PinScanner scanner =
+            new PinScanner(
+                trees,
+                unit,
+                current.model(),
+                current.borrowing(),
+                current.declarations(),
+                current.typeUses(),
+                reporter);
+        scanner.scan(path, null);
+        if (scanner.sawErrors()) {
+          reporter.dropBodyFindings(); // javac has reported errors here: no cascades
+        }
         noteMissingProjections(current, type, unit);
       }
     } catch (RuntimeException | StackOverflowError failure) {
@@ -91,6 +115,7 @@ public final class PinTaskListener implements TaskListener {
           new Checks(
               options,
               model,
+              new BorrowingModel(task.getElements(), task.getTypes(), options.borrowing()),
               new DeclarationRules(model, task.getElements(), new JavacSources(trees)),
               new TypeUsePlacementRule(trees),
               fromProcessor != null);
@@ -128,7 +153,7 @@ public final class PinTaskListener implements TaskListener {
   }
 
   private void printStats() {
-    if (!checks.options().stats()) {
+    if (!checks.options().stats() || lastUnit == null) {
       return;
     }
     trees.printMessage(
@@ -136,7 +161,7 @@ public final class PinTaskListener implements TaskListener {
         String.format(
             "pinning: %d classes checked, %d pinned types found, %d ms in the checks",
             unitsChecked, checks.model().pinnedTypesSeen(), nanosSpent / 1_000_000),
-        null,
-        null);
+        lastUnit,
+        lastUnit);
   }
 }

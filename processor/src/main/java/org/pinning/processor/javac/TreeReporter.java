@@ -20,6 +20,7 @@ import javax.lang.model.element.TypeParameterElement;
 import javax.lang.model.type.TypeMirror;
 import javax.tools.Diagnostic;
 import org.pinning.processor.options.PinOptions;
+import org.pinning.processor.report.Code;
 import org.pinning.processor.report.Finding;
 import org.pinning.processor.report.Reporter;
 import org.pinning.processor.report.Site;
@@ -52,6 +53,14 @@ final class TreeReporter implements Reporter {
     }
     Tree tree = path == null ? unit : path.getLeaf();
     byTree.merge(tree, finding, (a, b) -> a.code().compareTo(b.code()) <= 0 ? a : b);
+  }
+
+  /**
+   * Forgets what body rules found: where javac reported errors, a pin finding in a body may be a
+   * cascade of them.
+   */
+  void dropBodyFindings() {
+    byTree.values().removeIf(finding -> finding.site().path() != null && finding.code() != Code.MISPLACED && finding.code() != Code.UNPIN);
   }
 
   /** Prints what was reported, in source order; returns how many were errors. */

@@ -236,6 +236,50 @@ public final class Messages {
             + Names.qualifiedMethod(overridden) + "' @Pinned: its callers would move the value");
   }
 
+  // pin:move and pin:after-pin
+
+  /**
+   * A value pinned where it came from ({@code origin}, at {@code line}; null when the moved
+   * expression itself reads the pinned place) flows into an unpinned place.
+   */
+  public static Finding move(Site site, String name, String origin, long line, MoveTarget target) {
+    String from =
+        origin == null || origin.equals(name) ? "" : " (pinned '" + origin + "', line " + line + ")";
+    return new Finding(
+        Code.MOVE,
+        site,
+        "pinned value '" + name + "'" + from + " moves into " + target.where(),
+        target.help());
+  }
+
+  /** A local pinned at {@code line} flows into an unpinned place afterwards. */
+  public static Finding afterPin(Site site, String name, long line, MoveTarget target) {
+    return new Finding(
+        Code.AFTER_PIN,
+        site,
+        "'" + name + "' moves into " + target.where() + ", but it was pinned at line " + line,
+        "once pinned, always pinned: " + target.help());
+  }
+
+  // pin:copy and pin:replace in bodies
+
+  public static Finding cloneCall(Site site, TypeMirror type) {
+    return new Finding(
+        Code.COPY,
+        site,
+        "clone() copies a value of pinned type '" + Names.type(type) + "'",
+        "share the reference instead; " + NEVER_COPIED);
+  }
+
+  public static Finding pinnedLocalReassigned(Site site, Element local) {
+    String kind = local.getKind() == javax.lang.model.element.ElementKind.PARAMETER ? "parameter" : "local";
+    return new Finding(
+        Code.REPLACE,
+        site,
+        "pinned " + kind + " '" + local.getSimpleName() + "' is assigned again",
+        "a pinned " + kind + " is effectively final: declare a new local for the new value");
+  }
+
   // pin:internal
 
   public static Finding internal(Site site, String file, Throwable failure) {

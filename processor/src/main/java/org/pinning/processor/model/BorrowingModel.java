@@ -1,0 +1,146 @@
+package org.pinning.processor.model;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.type.TypeMirror;
+import javax.lang.model.util.Elements;
+import javax.lang.model.util.Types;
+
+/**
+ * Library methods that neither keep nor move their arguments (DESIGN.md §4.1): they accept pinned
+ * arguments as if their parameters were {@code @Pinned}, without pinning what they are given.
+ * {@code Type#method} matches every overload and override, {@code Type#*} every method of the
+ * type, {@code *#method} that method of any type, and a name ending in {@code *} is a prefix.
+ * Users add entries with {@code -Apin.borrowing=}.
+ */
+public final class BorrowingModel {
+  private static final List<String> BUILT_IN =
+      List.of(
+          "java.util.Objects#requireNonNull",
+          "java.util.Objects#requireNonNullElse",
+          "java.util.Objects#equals",
+          "java.util.Objects#hash",
+          "java.util.Objects#hashCode",
+          "java.util.Objects#toString",
+          "java.util.Objects#isNull",
+          "java.util.Objects#nonNull",
+          "java.lang.String#valueOf",
+          "java.lang.String#format",
+          "java.lang.String#formatted",
+          "java.lang.System#identityHashCode",
+          "java.io.PrintStream#print",
+          "java.io.PrintStream#println",
+          "java.io.PrintStream#printf",
+          "java.io.PrintStream#format",
+          "java.io.PrintWriter#print",
+          "java.io.PrintWriter#println",
+          "java.io.PrintWriter#printf",
+          "java.io.PrintWriter#format",
+          "java.lang.StringBuilder#append",
+          "java.text.MessageFormat#format",
+          "java.lang.Object#equals",
+          "java.lang.Comparable#compareTo",
+          "java.util.Collection#contains",
+          "java.util.Collection#remove",
+          "java.util.List#indexOf",
+          "java.util.List#lastIndexOf",
+          "java.util.Map#get",
+          "java.util.Map#containsKey",
+          "java.util.Map#containsValue",
+          "java.util.Map#remove",
+          "*#canEqual",
+          "org.junit.jupiter.api.Assertions#assert*",
+          "org.junit.Assert#assert*");
+
+  /** Model methods whose result is their (first) argument: a pinned argument, a pinned result. */
+  private static final List<String> RETURNING_ARGUMENT =
+      List.of("java.util.Objects#requireNonNull", "java.util.Objects#requireNonNullElse");
+
+  private final Types types;
+  private final Map<String, List<Entry>> byName = new HashMap<>();
+  private final List<Entry> prefixes = new ArrayList<>();
+  private final Map<ExecutableElement, Boolean> borrows = new HashMap<>();
+
+  /** One {@code Type#method} entry; {@code owner} null for {@code *#method}. */
+  private record Entry(TypeMirror owner, String method, boolean returnsArgument) {}
+
+  public BorrowingModel(Elements elements, Types types, List<String> extraEntries) {
+    this.types = types;
+    List<String> all = new ArrayList<>(BUILT_IN);
+    all.addAll(extraEntries);
+    for (String entry : all) {
+      add(elements, entry);
+    }
+  }
+
+  /** Whether {@code method}'s parameters borrow: pinned arguments are fine, and stay unpinned. */
+  public boolean borrows(ExecutableElement method) {
+    Boolean known = borrows.get(method);
+    if (known == null) {
+      known = find(method) != null;
+      borrows.put(method, known);
+    }
+    return known;
+  }
+
+  /** Whether {@code method} returns its first argument, so a pinned argument pins its result. */
+  public boolean returnsArgument(ExecutableElement method) {
+    Entry entry = borrows(method) ? find(method) : null;
+    return entry != null && entry.returnsArgument();
+  }
+
+  private Entry find(ExecutableElement method) {
+    String name = method.getSimpleName().toString();
+    Element owner = method.getEnclosingElement();
+    List<Entry> candidates = byName.get(name);
+    if (candidates != null) {
+      for (Entry entry : candidates) {
+        if (ownedBy(owner, entry)) {
+          return entry;
+        }
+      }
+    }
+    for (Entry entry : prefixes) {
+      if (name.startsWith(entry.method()) && ownedBy(owner, entry)) {
+        return entry;
+      }
+    }
+    return null;
+  }
+
+  private boolean ownedBy(Element owner, Entry entry) {
+    if (entry.owner() == null) {
+      return true;
+    }
+    return owner instanceof TypeElement type
+        && types.isSubtype(types.erasure(type.asType()), entry.owner());
+  }
+
+  private void add(Elements elements, String text) {
+    int hash = text.indexOf('#');
+    if (hash <= 0 || hash == text.length() - 1) {
+      return; // malformed entries match nothing; PinOptions reports what it can
+    }
+    String typeName = text.substring(0, hash);
+    String method = text.substring(hash + 1);
+    TypeMirror owner = null;
+    if (!typeName.equals("*")) {
+      TypeElement type = elements.getTypeElement(typeName);
+      if (type == null) {
+        return; // a library that is not on this compilation's class path
+      }
+      owner = types.erasure(type.asType());
+    }
+    boolean returnsArgument = RETURNING_ARGUMENT.contains(text);
+    if (method.endsWith("*")) {
+      prefixes.add(new Entry(owner, method.substring(0, method.length() - 1), returnsArgument));
+    } else {
+      byName.computeIfAbsent(method, k -> new ArrayList<>()).add(new Entry(owner, method, returnsArgument));
+    }
+  }
+}

@@ -1,0 +1,418 @@
+package org.pinning.processor.rules;
+
+import static com.google.testing.compile.CompilationSubject.assertThat;
+import static org.pinning.processor.PinCompiler.compile;
+import static org.pinning.processor.PinCompiler.source;
+
+import com.google.testing.compile.Compilation;
+import java.util.List;
+import javax.tools.JavaFileObject;
+import org.junit.jupiter.api.Test;
+
+/** {@code pin:override} (DESIGN.md §4.6). */
+class OverrideRuleTest {
+
+  private static JavaFileObject task() {
+    return source("demo.Task", "package demo;\n@org.pinning.Pinned public final class Task {}");
+  }
+
+  private static JavaFileObject sink() {
+    return source(
+        "demo.Sink",
+        """
+        package demo;
+        import org.pinning.Pinned;
+        public interface Sink {
+          void accept(@Pinned Task task);
+        }
+        """);
+  }
+
+  // a parameter that drops @Pinned
+
+  @Test
+  void overrideDroppingAPinnedParameterIsRejectedAtTheOverridingMethod() {
+    JavaFileObject log =
+        source(
+            "demo.Log",
+            """
+            package demo;
+            public final class Log implements Sink {
+              @Override
+              public void accept(Task task) {}
+            }
+            """);
+    Compilation compilation = compile(task(), sink(), log);
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation)
+        .hadErrorContaining(
+            "[pin:override] 'accept(Task)' drops @Pinned from parameter 'task' of overridden"
+                + " 'Sink.accept(Task)'")
+        .inFile(log)
+        .onLineContaining("public void accept(Task task)");
+  }
+
+  @Test
+  void overrideKeepingThePinnedParameterIsAccepted() {
+    JavaFileObject log =
+        source(
+            "demo.Log",
+            """
+            package demo;
+            import org.pinning.Pinned;
+            public final class Log implements Sink {
+              @Override
+              public void accept(@Pinned Task task) {}
+            }
+            """);
+    assertThat(compile(task(), sink(), log)).succeededWithoutWarnings();
+  }
+
+  @Test
+  void overrideAddingPinnedToAParameterIsAccepted() {
+    JavaFileObject log =
+        source(
+            "demo.Log",
+            """
+            package demo;
+            import org.pinning.Pinned;
+            interface Listener { void accept(Task task); }
+            public final class Log implements Listener {
+              @Override
+              public void accept(@Pinned Task task) {}
+            }
+            """);
+    assertThat(compile(task(), log)).succeededWithoutWarnings();
+  }
+
+  @Test
+  void overrideDroppingAPinnedParameterDeclaredByAGrandparentInterfaceIsRejected() {
+    JavaFileObject log =
+        source(
+            "demo.Log",
+            """
+            package demo;
+            abstract class BaseSink implements Sink {}
+            public final class Log extends BaseSink {
+              @Override
+              public void accept(Task task) {}
+            }
+            """);
+    Compilation compilation = compile(task(), sink(), log);
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation)
+        .hadErrorContaining(
+            "[pin:override] 'accept(Task)' drops @Pinned from parameter 'task' of overridden"
+                + " 'Sink.accept(Task)'")
+        .inFile(log)
+        .onLineContaining("public void accept(Task task)");
+  }
+
+  @Test
+  void overrideDroppingAPinnedParameterDeclaredByAGrandparentClassIsRejected() {
+    JavaFileObject files =
+        source(
+            "demo.Runner",
+            """
+            package demo;
+            import org.pinning.Pinned;
+            class Scheduler {
+              void run(@Pinned Task task) {}
+            }
+            class Middle extends Scheduler {}
+            public class Runner extends Middle {
+              @Override
+              void run(Task task) {}
+            }
+            """);
+    Compilation compilation = compile(task(), files);
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation)
+        .hadErrorContaining(
+            "[pin:override] 'run(Task)' drops @Pinned from parameter 'task' of overridden"
+                + " 'Scheduler.run(Task)'")
+        .inFile(files)
+        .onLineContaining("void run(Task task)");
+  }
+
+  @Test
+  void overrideKeepingAPinnedParameterDeclaredByAGrandparentIsAccepted() {
+    JavaFileObject files =
+        source(
+            "demo.Runner",
+            """
+            package demo;
+            import org.pinning.Pinned;
+            class Scheduler {
+              void run(@Pinned Task task) {}
+            }
+            class Middle extends Scheduler {}
+            public class Runner extends Middle {
+              @Override
+              void run(@Pinned Task task) {}
+            }
+            """);
+    assertThat(compile(task(), files)).succeededWithoutWarnings();
+  }
+
+  // a return that adds @Pinned
+
+  @Test
+  void overrideAddingAPinnedReturnIsRejectedAtTheOverridingMethod() {
+    JavaFileObject files =
+        source(
+            "demo.Fresh",
+            """
+            package demo;
+            import org.pinning.Pinned;
+            interface Source {
+              Task next();
+            }
+            public final class Fresh implements Source {
+              @Override
+              public @Pinned Task next() { return new Task(); }
+            }
+            """);
+    Compilation compilation = compile(task(), files);
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation)
+        .hadErrorContaining(
+            "[pin:override] 'next()' returns @Pinned but overridden 'Source.next()' does not")
+        .inFile(files)
+        .onLineContaining("public @Pinned Task next()");
+  }
+
+  @Test
+  void overrideWithAPinnedReturnLikeTheOverriddenIsAccepted() {
+    JavaFileObject files =
+        source(
+            "demo.Fresh",
+            """
+            package demo;
+            import org.pinning.Pinned;
+            interface Source {
+              @Pinned Task next();
+            }
+            public final class Fresh implements Source {
+              @Override
+              public @Pinned Task next() { return new Task(); }
+            }
+            """);
+    assertThat(compile(task(), files)).succeededWithoutWarnings();
+  }
+
+  @Test
+  void overrideDroppingAPinnedReturnIsAccepted() {
+    JavaFileObject files =
+        source(
+            "demo.Fresh",
+            """
+            package demo;
+            import org.pinning.Pinned;
+            interface Source {
+              @Pinned Task next();
+            }
+            public final class Fresh implements Source {
+              @Override
+              public Task next() { return new Task(); }
+            }
+            """);
+    assertThat(compile(task(), files)).succeededWithoutWarnings();
+  }
+
+  @Test
+  void overrideAddingAPinnedReturnToAGrandparentMethodIsRejected() {
+    JavaFileObject files =
+        source(
+            "demo.Fresh",
+            """
+            package demo;
+            import org.pinning.Pinned;
+            class Factory {
+              Task make() { return new Task(); }
+            }
+            class Middle extends Factory {}
+            public final class Fresh extends Middle {
+              @Override
+              @Pinned Task make() { return new Task(); }
+            }
+            """);
+    Compilation compilation = compile(task(), files);
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation)
+        .hadErrorContaining(
+            "[pin:override] 'make()' returns @Pinned but overridden 'Factory.make()' does not")
+        .inFile(files)
+        .onLineContaining("@Pinned Task make()");
+  }
+
+  // signatures compared after substituting the supertype's type arguments
+
+  @Test
+  void iteratorOfPinnedElementsMayReturnPinned() {
+    JavaFileObject it =
+        source(
+            "demo.It",
+            """
+            package demo;
+            import org.pinning.Pinned;
+            public final class It implements java.util.Iterator<@Pinned Task> {
+              @Override
+              public boolean hasNext() { return false; }
+              @Override
+              public @Pinned Task next() { throw new java.util.NoSuchElementException(); }
+            }
+            """);
+    assertThat(compile(task(), it)).succeededWithoutWarnings();
+  }
+
+  @Test
+  void iteratorOfUnpinnedElementsMayNotReturnPinned() {
+    JavaFileObject it =
+        source(
+            "demo.It",
+            """
+            package demo;
+            import org.pinning.Pinned;
+            public final class It implements java.util.Iterator<Task> {
+              @Override
+              public boolean hasNext() { return false; }
+              @Override
+              public @Pinned Task next() { throw new java.util.NoSuchElementException(); }
+            }
+            """);
+    Compilation compilation = compile(task(), it);
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation)
+        .hadErrorContaining("[pin:override] 'next()' returns @Pinned but overridden 'Iterator.next()'")
+        .inFile(it)
+        .onLineContaining("public @Pinned Task next()");
+  }
+
+  @Test
+  void consumerOfPinnedElementsMayNotDropThePinOfItsParameter() {
+    JavaFileObject consumer =
+        source(
+            "demo.Log",
+            """
+            package demo;
+            import org.pinning.Pinned;
+            public final class Log implements java.util.function.Consumer<@Pinned Task> {
+              @Override
+              public void accept(Task t) {}
+            }
+            """);
+    Compilation compilation = compile(task(), consumer);
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation)
+        .hadErrorContaining("[pin:override] 'accept(Task)' drops @Pinned from parameter 't'")
+        .inFile(consumer)
+        .onLineContaining("public void accept(Task t)");
+  }
+
+  @Test
+  void consumerOfPinnedElementsKeepingThePinIsAccepted() {
+    JavaFileObject consumer =
+        source(
+            "demo.Log",
+            """
+            package demo;
+            import org.pinning.Pinned;
+            public final class Log implements java.util.function.Consumer<@Pinned Task> {
+              @Override
+              public void accept(@Pinned Task t) {}
+            }
+            """);
+    assertThat(compile(task(), consumer)).succeededWithoutWarnings();
+  }
+
+  @Test
+  void consumerOfUnpinnedElementsMayTakeThemUnpinned() {
+    JavaFileObject consumer =
+        source(
+            "demo.Log",
+            """
+            package demo;
+            public final class Log implements java.util.function.Consumer<Task> {
+              @Override
+              public void accept(Task t) {}
+            }
+            """);
+    assertThat(compile(task(), consumer)).succeededWithoutWarnings();
+  }
+
+  // suppression and severity
+
+  @Test
+  void suppressingPinOnTheClassSilencesTheRule() {
+    JavaFileObject log =
+        source(
+            "demo.Log",
+            """
+            package demo;
+            @SuppressWarnings("pin")
+            public final class Log implements Sink {
+              @Override
+              public void accept(Task task) {}
+            }
+            """);
+    assertThat(compile(task(), sink(), log)).succeededWithoutWarnings();
+  }
+
+  @Test
+  void suppressingPinOverrideOnTheMethodSilencesTheRule() {
+    JavaFileObject log =
+        source(
+            "demo.Log",
+            """
+            package demo;
+            public final class Log implements Sink {
+              @SuppressWarnings("pin:override")
+              @Override
+              public void accept(Task task) {}
+            }
+            """);
+    assertThat(compile(task(), sink(), log)).succeededWithoutWarnings();
+  }
+
+  @Test
+  void suppressingAnotherCodeDoesNotSilenceTheRule() {
+    JavaFileObject log =
+        source(
+            "demo.Log",
+            """
+            package demo;
+            public final class Log implements Sink {
+              @SuppressWarnings("pin:move")
+              @Override
+              public void accept(Task task) {}
+            }
+            """);
+    assertThat(compile(task(), sink(), log))
+        .hadErrorContaining("[pin:override]")
+        .inFile(log)
+        .onLineContaining("public void accept(Task task)");
+  }
+
+  @Test
+  void severityWarningReportsTheSameMessageAsAWarning() {
+    JavaFileObject log =
+        source(
+            "demo.Log",
+            """
+            package demo;
+            public final class Log implements Sink {
+              @Override
+              public void accept(Task task) {}
+            }
+            """);
+    Compilation compilation = compile(List.of("-Apin.severity=warning"), task(), sink(), log);
+    assertThat(compilation).succeeded();
+    assertThat(compilation)
+        .hadWarningContaining(
+            "[pin:override] 'accept(Task)' drops @Pinned from parameter 'task' of overridden"
+                + " 'Sink.accept(Task)'")
+        .inFile(log)
+        .onLineContaining("public void accept(Task task)");
+  }
+}

@@ -1,0 +1,618 @@
+package org.pinning.processor.rules;
+
+import static com.google.testing.compile.CompilationSubject.assertThat;
+import static org.pinning.processor.PinCompiler.compile;
+import static org.pinning.processor.PinCompiler.source;
+
+import com.google.testing.compile.Compilation;
+import java.util.List;
+import javax.tools.JavaFileObject;
+import org.junit.jupiter.api.Test;
+
+/** {@code pin:unpin} on declarations (DESIGN.md §4.4). */
+class UnpinRuleTest {
+
+  /** A generic whose type parameter is bounded {@code @Unpin}, and a pinned type to misuse it. */
+  private static final String SLOT_AND_TASK =
+      """
+      package demo;
+      import org.pinning.Pinned;
+      import org.pinning.Unpin;
+      public class Slot<@Unpin T> {}
+      @Pinned final class Task {}
+      """;
+
+  private static JavaFileObject slot() {
+    return source("demo.Slot", SLOT_AND_TASK);
+  }
+
+  // @Pinned and @Unpin on one element
+
+  @Test
+  void pinnedAndUnpinOnTheSameClassIsRejectedAtTheUnpinAnnotation() {
+    JavaFileObject task =
+        source(
+            "demo.Task",
+            """
+            package demo;
+            import org.pinning.Pinned;
+            import org.pinning.Unpin;
+            @Pinned
+            @Unpin
+            public final class Task {}
+            """);
+    Compilation compilation = compile(task);
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation)
+        .hadErrorContaining("[pin:unpin] 'Task' is declared both @Pinned and @Unpin")
+        .inFile(task)
+        .onLineContaining("@Unpin");
+  }
+
+  @Test
+  void pinnedClassWithoutUnpinIsAccepted() {
+    assertThat(
+            compile(
+                source(
+                    "demo.Task",
+                    """
+                    package demo;
+                    import org.pinning.Pinned;
+                    @Pinned
+                    public final class Task {}
+                    """)))
+        .succeededWithoutWarnings();
+  }
+
+  @Test
+  void unpinClassWithoutPinnedIsAccepted() {
+    assertThat(
+            compile(
+                source(
+                    "demo.Point",
+                    """
+                    package demo;
+                    import org.pinning.Unpin;
+                    @Unpin
+                    public class Point {}
+                    """)))
+        .succeededWithoutWarnings();
+  }
+
+  @Test
+  void pinnedAndUnpinOnTheSameFieldIsRejectedAtTheUnpinAnnotation() {
+    JavaFileObject task =
+        source(
+            "demo.Task",
+            """
+            package demo;
+            import org.pinning.Pinned;
+            import org.pinning.Unpin;
+            @Pinned
+            public final class Task {
+              @Pinned
+              @Unpin
+              final Buffer buffer = new Buffer();
+            }
+            @Pinned final class Buffer {}
+            """);
+    Compilation compilation = compile(task);
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation)
+        .hadErrorContaining("[pin:unpin] 'buffer' is declared both @Pinned and @Unpin")
+        .inFile(task)
+        .onLineContaining("@Unpin");
+  }
+
+  @Test
+  void fieldThatIsOnlyPinnedOrOnlyUnpinIsAccepted() {
+    assertThat(
+            compile(
+                source(
+                    "demo.Task",
+                    """
+                    package demo;
+                    import org.pinning.Pinned;
+                    import org.pinning.Unpin;
+                    @Pinned
+                    public final class Task {
+                      @Pinned final Buffer buffer = new Buffer();
+                      @Unpin Buffer scratch;
+                    }
+                    @Pinned final class Buffer {}
+                    """)))
+        .succeededWithoutWarnings();
+  }
+
+  // @Unpin on a type that rule 2 or 3 of §2 pins
+
+  @Test
+  void unpinClassExtendingAPinnedClassIsRejectedAtTheUnpinAnnotation() {
+    JavaFileObject job =
+        source(
+            "demo.Job",
+            """
+            package demo;
+            import org.pinning.Pinned;
+            import org.pinning.Unpin;
+            @Unpin
+            public final class Job extends Task {}
+            @Pinned class Task {}
+            """);
+    Compilation compilation = compile(job);
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation)
+        .hadErrorContaining("[pin:unpin] @Unpin type 'Job' is pinned: it extends pinned type 'Task'")
+        .inFile(job)
+        .onLineContaining("@Unpin");
+  }
+
+  @Test
+  void classExtendingAPinnedClassWithoutUnpinIsAccepted() {
+    assertThat(
+            compile(
+                source(
+                    "demo.Job",
+                    """
+                    package demo;
+                    import org.pinning.Pinned;
+                    public final class Job extends Task {}
+                    @Pinned class Task {}
+                    """)))
+        .succeededWithoutWarnings();
+  }
+
+  @Test
+  void unpinClassWithAPinnedFieldOfAPinnedTypeIsRejectedAtTheUnpinAnnotation() {
+    JavaFileObject holder =
+        source(
+            "demo.Holder",
+            """
+            package demo;
+            import org.pinning.Pinned;
+            import org.pinning.Unpin;
+            @Unpin
+            public final class Holder {
+              @Pinned final Task task = new Task();
+            }
+            @Pinned final class Task {}
+            """);
+    Compilation compilation = compile(holder);
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation)
+        .hadErrorContaining("[pin:unpin] @Unpin type 'Holder' is pinned by its @Pinned field 'task'")
+        .inFile(holder)
+        .onLineContaining("@Unpin");
+  }
+
+  @Test
+  void unpinClassWithAnUnpinFieldOfAPinnedTypeIsAccepted() {
+    assertThat(
+            compile(
+                source(
+                    "demo.Holder",
+                    """
+                    package demo;
+                    import org.pinning.Pinned;
+                    import org.pinning.Unpin;
+                    @Unpin
+                    public final class Holder {
+                      @Unpin final Task task = new Task();
+                    }
+                    @Pinned final class Task {}
+                    """)))
+        .succeededWithoutWarnings();
+  }
+
+  // a pinned type whose supertype is @Unpin
+
+  @Test
+  void pinnedClassExtendingAnUnpinClassIsRejectedAtThePinnedAnnotation() {
+    JavaFileObject task =
+        source(
+            "demo.Task",
+            """
+            package demo;
+            import org.pinning.Pinned;
+            import org.pinning.Unpin;
+            @Pinned
+            public final class Task extends Base {}
+            @Unpin class Base {}
+            """);
+    Compilation compilation = compile(task);
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation)
+        .hadErrorContaining("[pin:unpin] pinned type 'Task' extends @Unpin type 'Base'")
+        .inFile(task)
+        .onLineContaining("@Pinned");
+  }
+
+  @Test
+  void pinnedClassImplementingAnUnpinInterfaceIsRejectedAtThePinnedAnnotation() {
+    JavaFileObject task =
+        source(
+            "demo.Task",
+            """
+            package demo;
+            import org.pinning.Pinned;
+            import org.pinning.Unpin;
+            @Pinned
+            public final class Task implements Handle {}
+            @Unpin interface Handle {}
+            """);
+    Compilation compilation = compile(task);
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation)
+        .hadErrorContaining("[pin:unpin] pinned type 'Task' extends @Unpin type 'Handle'")
+        .inFile(task)
+        .onLineContaining("@Pinned");
+  }
+
+  @Test
+  void pinnedClassWithAnUnpinGrandparentClassIsRejectedAtThePinnedAnnotation() {
+    JavaFileObject task =
+        source(
+            "demo.Task",
+            """
+            package demo;
+            import org.pinning.Pinned;
+            import org.pinning.Unpin;
+            @Pinned
+            public final class Task extends Middle {}
+            class Middle extends Base {}
+            @Unpin class Base {}
+            """);
+    Compilation compilation = compile(task);
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation)
+        .hadErrorContaining("[pin:unpin] pinned type 'Task' extends @Unpin type 'Base'")
+        .inFile(task)
+        .onLineContaining("@Pinned");
+  }
+
+  @Test
+  void pinnedClassWithAnUnpinInterfaceFurtherUpIsRejectedAtThePinnedAnnotation() {
+    JavaFileObject task =
+        source(
+            "demo.Task",
+            """
+            package demo;
+            import org.pinning.Pinned;
+            import org.pinning.Unpin;
+            @Pinned
+            public final class Task extends Base implements Job {}
+            class Base {}
+            interface Job extends Handle {}
+            @Unpin interface Handle {}
+            """);
+    Compilation compilation = compile(task);
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation)
+        .hadErrorContaining("[pin:unpin] pinned type 'Task' extends @Unpin type 'Handle'")
+        .inFile(task)
+        .onLineContaining("@Pinned");
+  }
+
+  @Test
+  void pinnedClassWhoseSuperclassImplementsAnUnpinInterfaceIsRejected() {
+    JavaFileObject task =
+        source(
+            "demo.Task",
+            """
+            package demo;
+            import org.pinning.Pinned;
+            import org.pinning.Unpin;
+            @Pinned
+            public final class Task extends Base {}
+            class Base implements Handle {}
+            @Unpin interface Handle {}
+            """);
+    Compilation compilation = compile(task);
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation)
+        .hadErrorContaining("[pin:unpin] pinned type 'Task' extends @Unpin type 'Handle'")
+        .inFile(task)
+        .onLineContaining("@Pinned");
+  }
+
+  @Test
+  void pinnedClassWhoseSupertypesAreNotUnpinIsAccepted() {
+    assertThat(
+            compile(
+                source(
+                    "demo.Task",
+                    """
+                    package demo;
+                    import org.pinning.Pinned;
+                    @Pinned
+                    public final class Task extends Middle implements Job {}
+                    class Middle extends Base {}
+                    class Base {}
+                    interface Job extends Handle {}
+                    interface Handle {}
+                    """)))
+        .succeededWithoutWarnings();
+  }
+
+  @Test
+  void unpinnedClassExtendingAnUnpinClassIsAccepted() {
+    assertThat(
+            compile(
+                source(
+                    "demo.Task",
+                    """
+                    package demo;
+                    import org.pinning.Unpin;
+                    public final class Task extends Base {}
+                    @Unpin class Base {}
+                    """)))
+        .succeededWithoutWarnings();
+  }
+
+  @Test
+  void classPinnedByItsFieldThatExtendsAnUnpinClassIsRejectedAtTheExtendsClause() {
+    JavaFileObject holder =
+        source(
+            "demo.Holder",
+            """
+            package demo;
+            import org.pinning.Pinned;
+            import org.pinning.Unpin;
+            public final class Holder
+                extends Base {
+              @Pinned final Task task = new Task();
+            }
+            @Unpin class Base {}
+            @Pinned final class Task {}
+            """);
+    Compilation compilation = compile(holder);
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation)
+        .hadErrorContaining("[pin:unpin] pinned type 'Holder' extends @Unpin type 'Base'")
+        .inFile(holder)
+        .onLineContaining("extends Base");
+  }
+
+  @Test
+  void classWithAnUnpinFieldThatExtendsAnUnpinClassIsAccepted() {
+    assertThat(
+            compile(
+                source(
+                    "demo.Holder",
+                    """
+                    package demo;
+                    import org.pinning.Pinned;
+                    import org.pinning.Unpin;
+                    public final class Holder extends Base {
+                      @Unpin final Task task = new Task();
+                    }
+                    @Unpin class Base {}
+                    @Pinned final class Task {}
+                    """)))
+        .succeededWithoutWarnings();
+  }
+
+  // a pinned type argument for an @Unpin type parameter
+
+  @Test
+  void pinnedTypeArgumentInAnExtendsClauseIsRejectedAtTheTypeArgument() {
+    JavaFileObject tasks =
+        source(
+            "demo.Tasks",
+            """
+            package demo;
+            public class Tasks extends Slot<
+                Task> {}
+            """);
+    Compilation compilation = compile(slot(), tasks);
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation)
+        .hadErrorContaining(
+            "[pin:unpin] pinned type 'Task' for @Unpin type parameter 'T' of 'Slot'")
+        .inFile(tasks)
+        .onLineContaining("Task> {}");
+  }
+
+  @Test
+  void pinnedTypeArgumentInAFieldTypeIsRejectedAtTheTypeArgument() {
+    JavaFileObject registry =
+        source(
+            "demo.Registry",
+            """
+            package demo;
+            public class Registry {
+              Slot<
+                  Task> slot;
+            }
+            """);
+    Compilation compilation = compile(slot(), registry);
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation)
+        .hadErrorContaining(
+            "[pin:unpin] pinned type 'Task' for @Unpin type parameter 'T' of 'Slot'")
+        .inFile(registry)
+        .onLineContaining("Task> slot;");
+  }
+
+  @Test
+  void pinnedTypeArgumentInAParameterTypeIsRejectedAtTheTypeArgument() {
+    JavaFileObject registry =
+        source(
+            "demo.Registry",
+            """
+            package demo;
+            public class Registry {
+              void keep(Slot<
+                  Task> slot) {}
+            }
+            """);
+    Compilation compilation = compile(slot(), registry);
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation)
+        .hadErrorContaining(
+            "[pin:unpin] pinned type 'Task' for @Unpin type parameter 'T' of 'Slot'")
+        .inFile(registry)
+        .onLineContaining("Task> slot)");
+  }
+
+  @Test
+  void unpinnedTypeArgumentsForAnUnpinTypeParameterAreAccepted() {
+    JavaFileObject registry =
+        source(
+            "demo.Registry",
+            """
+            package demo;
+            public class Registry extends Slot<String> {
+              Slot<Object> anything;
+              void keep(Slot<Integer> slot) {}
+            }
+            """);
+    assertThat(compile(slot(), registry)).succeededWithoutWarnings();
+  }
+
+  @Test
+  void conditionallyPinnedTypeArgumentIsJudgedByItsOwnTypeArgument() {
+    JavaFileObject cell =
+        source(
+            "demo.Cell",
+            """
+            package demo;
+            import org.pinning.Pinned;
+            public final class Cell<T> {
+              @Pinned final T value;
+              Cell(T value) { this.value = value; }
+            }
+            """);
+    JavaFileObject registry =
+        source(
+            "demo.Registry",
+            """
+            package demo;
+            public class Registry {
+              Slot<Cell<String>> names;
+              Slot<Cell<Task>> tasks;
+            }
+            """);
+    Compilation compilation = compile(slot(), cell, registry);
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation)
+        .hadErrorContaining(
+            "[pin:unpin] pinned type 'Cell<Task>' for @Unpin type parameter 'T' of 'Slot'")
+        .inFile(registry)
+        .onLineContaining("Slot<Cell<Task>> tasks;");
+  }
+
+  @Test
+  void conditionallyPinnedTypeWithAnUnpinTypeArgumentIsAccepted() {
+    JavaFileObject cell =
+        source(
+            "demo.Cell",
+            """
+            package demo;
+            import org.pinning.Pinned;
+            public final class Cell<T> {
+              @Pinned final T value;
+              Cell(T value) { this.value = value; }
+            }
+            """);
+    JavaFileObject registry =
+        source(
+            "demo.Registry",
+            """
+            package demo;
+            public class Registry {
+              Slot<Cell<String>> names;
+            }
+            """);
+    assertThat(compile(slot(), cell, registry)).succeededWithoutWarnings();
+  }
+
+  // suppression and severity
+
+  @Test
+  void suppressingPinOnTheClassSilencesTheRule() {
+    assertThat(
+            compile(
+                source(
+                    "demo.Task",
+                    """
+                    package demo;
+                    import org.pinning.Pinned;
+                    import org.pinning.Unpin;
+                    @SuppressWarnings("pin")
+                    @Pinned
+                    @Unpin
+                    public final class Task {}
+                    """)))
+        .succeededWithoutWarnings();
+  }
+
+  @Test
+  void suppressingPinUnpinOnTheClassSilencesTheRule() {
+    assertThat(
+            compile(
+                source(
+                    "demo.Job",
+                    """
+                    package demo;
+                    import org.pinning.Pinned;
+                    import org.pinning.Unpin;
+                    @SuppressWarnings("pin:unpin")
+                    @Unpin
+                    public final class Job extends Task {}
+                    @Pinned class Task {}
+                    """)))
+        .succeededWithoutWarnings();
+  }
+
+  @Test
+  void suppressingPinUnpinOnTheEnclosingClassSilencesAPinnedTypeArgument() {
+    JavaFileObject tasks =
+        source(
+            "demo.Tasks",
+            """
+            package demo;
+            @SuppressWarnings("pin:unpin")
+            public class Tasks extends Slot<Task> {}
+            """);
+    assertThat(compile(slot(), tasks)).succeededWithoutWarnings();
+  }
+
+  @Test
+  void suppressingAnotherCodeDoesNotSilenceTheRule() {
+    JavaFileObject job =
+        source(
+            "demo.Job",
+            """
+            package demo;
+            import org.pinning.Pinned;
+            import org.pinning.Unpin;
+            @SuppressWarnings("pin:copy")
+            @Unpin
+            public final class Job extends Task {}
+            @Pinned class Task {}
+            """);
+    assertThat(compile(job)).hadErrorContaining("[pin:unpin]").inFile(job).onLineContaining("@Unpin");
+  }
+
+  @Test
+  void severityWarningReportsTheSameMessageAsAWarning() {
+    JavaFileObject job =
+        source(
+            "demo.Job",
+            """
+            package demo;
+            import org.pinning.Pinned;
+            import org.pinning.Unpin;
+            @Unpin
+            public final class Job extends Task {}
+            @Pinned class Task {}
+            """);
+    Compilation compilation = compile(List.of("-Apin.severity=warning"), job);
+    assertThat(compilation).succeeded();
+    assertThat(compilation)
+        .hadWarningContaining("[pin:unpin] @Unpin type 'Job' is pinned: it extends pinned type 'Task'")
+        .inFile(job)
+        .onLineContaining("@Unpin");
+  }
+}
