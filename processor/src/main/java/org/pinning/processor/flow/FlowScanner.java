@@ -106,6 +106,7 @@ public abstract class FlowScanner extends TreePathScanner<Pin, Void> {
     state = outer == null ? LocalPins.empty() : outer.copy();
     try {
       scan(node.getParameters(), unused);
+      enterLambda(node);
       Pin body = scan(node.getBody(), unused);
       if (node.getBodyKind() == LambdaExpressionTree.BodyKind.EXPRESSION) {
         lambdaReturned(node, body);
@@ -115,6 +116,9 @@ public abstract class FlowScanner extends TreePathScanner<Pin, Void> {
       state = outer;
     }
   }
+
+  /** The lambda's parameters are declared; its body comes next. */
+  protected abstract void enterLambda(LambdaExpressionTree node);
 
   /** An expression lambda's value, with pin {@code value}. */
   protected abstract void lambdaReturned(LambdaExpressionTree node, Pin value);

@@ -1,34 +1,59 @@
 package org.pinning.processor.flow;
 
 /**
- * Why a value is pinned, as the diagnostics tell it.
+ * What is pinned about an expression's value, as the diagnostics tell it: the value itself, the
+ * elements of a pinned container ({@code List<@Pinned Task>}), or both.
  *
+ * @param value whether the value itself is a pinned reference
  * @param afterPin true when an unpinned local was pinned later ({@code pin:after-pin}); false
  *     when the value was pinned where it came from ({@code pin:move})
- * @param name the pinned value as the source names it at the point of the move
- * @param origin where it was pinned: the pinned place a local got it from ({@code 'reader'}), or
- *     null when the expression itself reads the pinned place
+ * @param name the value as the source names it at the point of the move
+ * @param origin where a local got its pinned value ({@code 'reader'}), or null when the
+ *     expression itself reads the pinned place
  * @param line the line where the local was pinned or received the pinned value; 0 for none
+ * @param elements the type arguments of the expression's static type that are {@code @Pinned},
+ *     one bit per type parameter of its class; 0 when it is no pinned container
  */
-public record Pin(boolean afterPin, String name, String origin, long line) {
+public record Pin(
+    boolean value, boolean afterPin, String name, String origin, long line, int elements) {
 
   /** A read of a pinned place or a pinned expression: {@code buffer}, {@code this}, {@code get()}. */
   public static Pin place(String name) {
-    return new Pin(false, name, null, 0);
+    return new Pin(true, false, name, null, 0, 0);
   }
 
-  /** A local that received the pinned value {@code pin} at {@code line}. */
-  public static Pin received(Pin pin, long line) {
-    return new Pin(pin.afterPin, pin.name, pin.origin != null ? pin.origin : pin.name, line);
+  /** A container whose type arguments {@code elements} are pinned; the container itself is not. */
+  public static Pin container(String name, int elements) {
+    return new Pin(false, false, name, null, 0, elements);
   }
 
   /** An unpinned value that was pinned at {@code line}. */
   public static Pin pinnedAt(String name, long line) {
-    return new Pin(true, name, null, line);
+    return new Pin(true, true, name, null, line, 0);
+  }
+
+  /** What a local holds after it received this value at {@code line}. */
+  public Pin receivedAt(long line) {
+    return new Pin(value, afterPin, name, origin != null ? origin : "'" + name + "'", line, elements);
   }
 
   /** The same pin, read through the local {@code local}. */
   public Pin readAs(String local) {
-    return new Pin(afterPin, local, origin == null ? name : origin, line);
+    return new Pin(value, afterPin, local, origin == null ? "'" + name + "'" : origin, line, elements);
+  }
+
+  /** An element of the container {@code container}, received by a local at {@code line}. */
+  public static Pin elementOf(String local, String container, long line) {
+    return new Pin(true, false, local, "an element of '" + container + "'", line, 0);
+  }
+
+  /** This pin with the container part replaced by {@code newElements}. */
+  public Pin withElements(int newElements) {
+    return new Pin(value, afterPin, name, origin, line, newElements);
+  }
+
+  /** Only the container part: the value itself is not pinned. */
+  public Pin elementsOnly() {
+    return elements == 0 ? null : new Pin(false, false, name, origin, line, elements);
   }
 }

@@ -48,6 +48,8 @@ import javax.lang.model.util.ElementFilter;
 import org.pinning.processor.flow.FlowScanner;
 import org.pinning.processor.flow.Pin;
 import org.pinning.processor.model.BorrowingModel;
+import org.pinning.processor.model.ContainerTypes;
+import org.pinning.processor.model.ContainerTypes.Signature;
 import org.pinning.processor.model.PinAnnotations;
 import org.pinning.processor.model.PinModel;
 import org.pinning.processor.report.Finding;
@@ -73,19 +75,29 @@ final class PinScanner extends FlowScanner {
   private final BorrowingModel borrowing;
   private final DeclarationRules declarations;
   private final TypeUsePlacementRule typeUses;
+  private final ContainerTypes containers;
   private final MoveRule moves;
   private final Reporter reporter;
+  /** Lambdas about to be scanned whose parameters receive pinned elements, by parameter bits. */
+  private final Map<LambdaExpressionTree, PinnedParameters> pinnedLambdaParameters =
+      new IdentityHashMap<>();
+
+  /** Which parameters of a lambda receive elements of which pinned container. */
+  private record PinnedParameters(int bits, String container) {}
   private final Map<Tree, Integer> valueIds = new IdentityHashMap<>();
   private final Deque<TypeElement> classes = new ArrayDeque<>();
   /** The method or lambda a {@code return} leaves: an {@link ExecutableElement} or a lambda tree. */
   private final Deque<Object> returnTargets = new ArrayDeque<>();
   private boolean erroneous;
+  private Pin lastReceiver;
+  private TypeMirror lastReceiverType;
 
   PinScanner(
       Trees trees,
       CompilationUnitTree unit,
       PinModel model,
       BorrowingModel borrowing,
+      ContainerTypes containers,
       DeclarationRules declarations,
       TypeUsePlacementRule typeUses,
       Reporter reporter) {
@@ -93,9 +105,10 @@ final class PinScanner extends FlowScanner {
     this.unit = unit;
     this.model = model;
     this.borrowing = borrowing;
+    this.containers = containers;
     this.declarations = declarations;
     this.typeUses = typeUses;
-    this.moves = new MoveRule(model);
+    this.moves = new MoveRule(model, containers);
     this.reporter = reporter;
   }
 
@@ -169,11 +182,13 @@ final class PinScanner extends FlowScanner {
     }
     Pin value = scan(initializer, unused);
     if (field) {
+      MoveTarget target = MoveTarget.field(variable, classes.peek());
       if (!PinAnnotations.hasPinned(variable)) {
-        move(initializer, value, MoveTarget.field(variable, classes.peek()));
+        move(initializer, value, target);
       }
+      moveElements(initializer, value, variable.asType(), target);
     } else {
-      store(variable, initializer, value, node, false);
+      store(variable, initializer, value, node, false, isImplicitlyTyped(node));
     }
     return null;
   }
@@ -225,7 +240,11 @@ final class PinScanner extends FlowScanner {
 
   @Override
   public Pin visitMemberSelect(MemberSelectTree node, Void unused) {
-    scan(node.getExpression(), unused);
+    Pin receiver = scan(node.getExpression(), unused);
+    // A method's receiver: the call reads it right after scanning its method select.
+    lastReceiver = receiver;
+    lastReceiverType =
+        receiver == null ? null : trees.getTypeMirror(new TreePath(getCurrentPath(), node.getExpression()));
     if (node.getIdentifier().contentEquals("this") || node.getIdentifier().contentEquals("super")) {
       Element outer = trees.getElement(new TreePath(getCurrentPath(), node.getExpression()));
       return outer instanceof TypeElement type && model.isPinnedDeclaration(type)
@@ -237,9 +256,7 @@ final class PinScanner extends FlowScanner {
       noteErrorType();
       return null;
     }
-    return element.getKind() == ElementKind.FIELD && PinAnnotations.hasPinned(element)
-        ? Pin.place(element.getSimpleName().toString())
-        : null;
+    return element.getKind() == ElementKind.FIELD ? pinOfVariable(element) : null;
   }
 
   @Override
@@ -261,6 +278,7 @@ final class PinScanner extends FlowScanner {
       scan(access.getIndex(), unused);
       Pin value = scan(node.getExpression(), unused);
       move(node.getExpression(), value, MoveTarget.arrayElement());
+      moveElements(node.getExpression(), value, null, MoveTarget.arrayElement());
       return value;
     }
     if (target instanceof MemberSelectTree select) {
@@ -270,13 +288,15 @@ final class PinScanner extends FlowScanner {
     Element element = trees.getElement(new TreePath(getCurrentPath(), target));
     if (element instanceof VariableElement variable) {
       if (variable.getKind() == ElementKind.FIELD) {
+        MoveTarget field = MoveTarget.field(variable, classes.peek());
         if (PinAnnotations.hasPinned(variable)) {
           pinLocalsIn(node.getExpression());
         } else {
-          move(node.getExpression(), value, MoveTarget.field(variable, classes.peek()));
+          move(node.getExpression(), value, field);
         }
+        moveElements(node.getExpression(), value, variable.asType(), field);
       } else {
-        store(variable, node.getExpression(), value, node, true);
+        store(variable, node.getExpression(), value, node, true, false);
       }
     }
     return value;
@@ -295,21 +315,70 @@ final class PinScanner extends FlowScanner {
   @Override
   public Pin visitMethodInvocation(MethodInvocationTree node, Void unused) {
     scan(node.getTypeArguments(), unused);
-    scan(node.getMethodSelect(), unused);
+    ExpressionTree select = node.getMethodSelect();
+    scan(select, unused);
+    Pin receiver = select instanceof MemberSelectTree ? lastReceiver : null;
+    TypeMirror receiverType = receiver == null ? null : lastReceiverType;
+    lastReceiver = null;
     Element element = trees.getElement(getCurrentPath());
     if (!(element instanceof ExecutableElement method)) {
       noteErrorType();
       scan(node.getArguments(), unused);
       return null;
     }
-    Pin first = arguments(method, node.getArguments());
+    Signature signature = signature(method, receiver, receiverType, pinnedTypeArguments(node.getTypeArguments()));
+    String name = (receiver == null ? "" : receiver.name() + ".") + method.getSimpleName() + "()";
+    Pin first = arguments(method, node.getArguments(), signature, receiver == null ? name : receiver.name());
     if (method.getSimpleName().contentEquals("clone") && method.getParameters().isEmpty()) {
       checkCloneCall(node);
     }
     if (PinAnnotations.hasPinned(method)) {
-      return Pin.place(method.getSimpleName() + "()");
+      return Pin.place(name);
+    }
+    if (signature != null) {
+      return resultOf(node, signature, name);
     }
     return borrowing.returnsArgument(method) ? first : null;
+  }
+
+  /** The pin of a call's result where a type variable of the call is pinned. */
+  private Pin resultOf(MethodInvocationTree node, Signature signature, String name) {
+    if (signature.returnsArrayOfElements()) {
+      report(Messages.elementsIntoArray(Site.tree(getCurrentPath(), null), name));
+      return null;
+    }
+    if (signature.returnsPinned()) {
+      return Pin.place(name);
+    }
+    int elements = signature.returnElements();
+    return elements == 0 ? null : Pin.container(name, elements);
+  }
+
+  /** The pin contract of a call, or null when no type variable of it is pinned. */
+  private Signature signature(ExecutableElement method, Pin receiver, TypeMirror receiverType, int typeArguments) {
+    int receiverElements = receiver == null ? 0 : receiver.elements();
+    if (receiverElements == 0 && typeArguments == 0) {
+      return null;
+    }
+    Element receiverClass = receiverType == null ? null : model.types().asElement(receiverType);
+    Signature signature =
+        containers.signature(
+            method,
+            receiverClass instanceof TypeElement type ? type : null,
+            receiverElements,
+            typeArguments);
+    return signature.isPinnedAnywhere() ? signature : null;
+  }
+
+  /** Explicit type arguments written {@code @Pinned}: {@code List.<@Pinned Task>of(a, b)}. */
+  private int pinnedTypeArguments(List<? extends Tree> arguments) {
+    int mask = 0;
+    for (int i = 0; i < arguments.size() && i < 31; i++) {
+      if (arguments.get(i) instanceof AnnotatedTypeTree annotated && hasPinned(annotated)) {
+        mask |= 1 << i;
+      }
+    }
+    return mask;
   }
 
   @Override
@@ -317,14 +386,23 @@ final class PinScanner extends FlowScanner {
     scan(node.getEnclosingExpression(), unused);
     scan(node.getIdentifier(), unused);
     scan(node.getTypeArguments(), unused);
+    int elements =
+        node.getIdentifier() instanceof ParameterizedTypeTree parameterized
+            ? pinnedTypeArguments(parameterized.getTypeArguments())
+            : 0;
     Element element = trees.getElement(getCurrentPath());
     if (element instanceof ExecutableElement constructor) {
-      arguments(constructor, node.getArguments());
+      Signature signature =
+          elements == 0
+              ? null
+              : containers.signature(
+                  constructor, (TypeElement) constructor.getEnclosingElement(), elements, 0);
+      arguments(constructor, node.getArguments(), signature, "new " + node.getIdentifier());
     } else {
       scan(node.getArguments(), unused);
     }
     scan(node.getClassBody(), unused);
-    return null;
+    return elements == 0 ? null : Pin.container("new " + node.getIdentifier(), elements);
   }
 
   @Override
@@ -333,7 +411,9 @@ final class PinScanner extends FlowScanner {
     scan(node.getDimensions(), unused);
     if (node.getInitializers() != null) {
       for (ExpressionTree initializer : node.getInitializers()) {
-        move(initializer, scan(initializer, unused), MoveTarget.arrayInitializer());
+        Pin value = scan(initializer, unused);
+        move(initializer, value, MoveTarget.arrayInitializer());
+        moveElements(initializer, value, null, MoveTarget.arrayInitializer());
       }
     }
     return null;
@@ -348,7 +428,8 @@ final class PinScanner extends FlowScanner {
       Element element = trees.getElement(path);
       if (element instanceof VariableElement local) {
         declarations.checkLocal(local, reporter);
-        state().holdNew(local, idOf(variable), value == null ? null : Pin.received(value, line(node)));
+        Pin held = value == null || !value.value() ? null : value.withElements(0).receivedAt(line(node));
+        state().holdNew(local, idOf(variable), held);
       }
       return null;
     }
@@ -389,6 +470,7 @@ final class PinScanner extends FlowScanner {
       if (!PinAnnotations.hasPinned(method)) {
         move(node.getExpression(), value, MoveTarget.returned(method));
       }
+      moveElements(node.getExpression(), value, method.getReturnType(), MoveTarget.returned(method));
     } else if (target instanceof LambdaExpressionTree lambda && !returnsPinned(lambda)) {
       move(node.getExpression(), value, MoveTarget.lambdaReturn());
     }
@@ -413,7 +495,38 @@ final class PinScanner extends FlowScanner {
     Element element = trees.getElement(new TreePath(getCurrentPath(), variable));
     if (element instanceof VariableElement local) {
       // A new local in each iteration: whatever it held in the last one is gone.
-      state().holdNew(local, idOf(variable), elements == null ? null : Pin.received(elements, line(node)));
+      TypeMirror iterated = trees.getTypeMirror(new TreePath(getCurrentPath(), node.getExpression()));
+      boolean pinned = elements != null && containers.iteratesPinned(iterated, elements.elements());
+      state()
+          .holdNew(
+              local,
+              idOf(variable),
+              pinned ? Pin.elementOf(local.getSimpleName().toString(), elements.name(), line(node)) : null);
+    }
+  }
+
+  @Override
+  protected void enterLambda(LambdaExpressionTree node) {
+    PinnedParameters pinnedParameters = pinnedLambdaParameters.remove(node);
+    if (pinnedParameters == null) {
+      return;
+    }
+    int pinned = pinnedParameters.bits();
+    List<? extends VariableTree> parameters = node.getParameters();
+    for (int i = 0; i < parameters.size() && i < 31; i++) {
+      if ((pinned & (1 << i)) == 0) {
+        continue;
+      }
+      VariableTree parameter = parameters.get(i);
+      Element element = trees.getElement(new TreePath(getCurrentPath(), parameter));
+      if (element != null) {
+        String name = element.getSimpleName().toString();
+        state()
+            .holdNew(
+                element,
+                idOf(parameter),
+                Pin.elementOf(name, pinnedParameters.container(), line(parameter)));
+      }
     }
   }
 
@@ -423,62 +536,137 @@ final class PinScanner extends FlowScanner {
   private Pin pinOfVariable(Element element) {
     switch (element.getKind()) {
       case FIELD:
-        return PinAnnotations.hasPinned(element) ? Pin.place(element.getSimpleName().toString()) : null;
+        return declaredPin(element);
       case LOCAL_VARIABLE:
       case PARAMETER:
       case EXCEPTION_PARAMETER:
       case RESOURCE_VARIABLE:
       case BINDING_VARIABLE:
         if (PinAnnotations.hasPinned(element)) {
-          return Pin.place(element.getSimpleName().toString());
+          return declaredPin(element);
         }
-        if (state == null || state.isEmpty()) {
-          return null;
-        }
-        Pin held = state.pinOf(element);
-        return held == null ? null : held.readAs(element.getSimpleName().toString());
+        Pin held = state == null || state.isEmpty() ? null : state.pinOf(element);
+        return held != null ? held.readAs(element.getSimpleName().toString()) : declaredPin(element);
       default:
         return null;
     }
   }
 
+  /** The pin a variable's declaration gives its reads: {@code @Pinned}, pinned type arguments. */
+  private Pin declaredPin(Element variable) {
+    int elements = containers.pinnedArguments(variable.asType());
+    boolean pinned = PinAnnotations.hasPinned(variable);
+    if (!pinned && elements == 0) {
+      return null;
+    }
+    String name = variable.getSimpleName().toString();
+    return pinned ? Pin.place(name).withElements(elements) : Pin.container(name, elements);
+  }
+
   /**
    * Checks the arguments of a call against the parameters of {@code method}: a pinned argument
-   * for an unpinned parameter is a move; an argument for a {@code @Pinned} parameter is pinned.
-   * Returns the pin of the first argument (for methods that return it).
+   * for an unpinned parameter is a move; an argument for a {@code @Pinned} parameter (or one whose
+   * type variable is pinned, {@code signature}) is pinned. Returns the pin of the first argument
+   * (for methods that return it).
    */
-  private Pin arguments(ExecutableElement method, List<? extends ExpressionTree> arguments) {
+  private Pin arguments(
+      ExecutableElement method,
+      List<? extends ExpressionTree> arguments,
+      Signature signature,
+      String container) {
     List<? extends VariableElement> parameters = method.getParameters();
     boolean borrows = borrowing.borrows(method);
     Pin first = null;
     for (int i = 0; i < arguments.size(); i++) {
       ExpressionTree argument = arguments.get(i);
+      if (signature != null && argument instanceof LambdaExpressionTree lambda) {
+        notePinnedLambdaParameters(
+            lambda, signature.parameterType(i), signature.parameterElements(i), container);
+      }
       Pin value = scan(argument, null);
       if (i == 0) {
         first = value;
       }
-      if (parameters.isEmpty()) {
+      if (parameters.isEmpty() || value == null) {
         continue;
       }
       VariableElement parameter = parameters.get(Math.min(i, parameters.size() - 1));
-      if (PinAnnotations.hasPinned(parameter)) {
+      MoveTarget target = MoveTarget.parameter(parameter, method, isFromSource(method));
+      boolean pinnedParameter =
+          PinAnnotations.hasPinned(parameter) || (signature != null && signature.parameterPinned(i));
+      if (pinnedParameter) {
         pinLocalsIn(argument);
       } else if (!borrows) {
-        if (value != null) {
-          move(argument, value, MoveTarget.parameter(parameter, method, isFromSource(method)));
-        }
+        move(argument, value, target);
+      }
+      if (!borrows && !pinnedParameter) {
+        int allowed =
+            signature != null
+                ? signature.parameterElements(i)
+                : containers.pinnedArguments(parameter.asType());
+        moveElements(argument, value, parameter.asType(), allowed, target);
       }
     }
     return first;
   }
 
   /**
+   * A lambda passed for a functional parameter whose type arguments {@code elements} are pinned
+   * ({@code forEach(Consumer<? super T>)} on a {@code List<@Pinned Task>}): its parameters that
+   * stand for those type arguments receive pinned elements.
+   */
+  private void notePinnedLambdaParameters(
+      LambdaExpressionTree lambda, TypeMirror functional, int elements, String container) {
+    if (elements == 0 || !(model.types().asElement(functional) instanceof TypeElement type)) {
+      return;
+    }
+    ExecutableElement abstractMethod = functionalMethodOf(type);
+    if (abstractMethod == null) {
+      return;
+    }
+    List<? extends javax.lang.model.element.TypeParameterElement> typeParameters = type.getTypeParameters();
+    List<? extends VariableElement> parameters = abstractMethod.getParameters();
+    int pinned = 0;
+    for (int i = 0; i < parameters.size() && i < 31; i++) {
+      TypeMirror parameterType = parameters.get(i).asType();
+      if (parameterType.getKind() == TypeKind.TYPEVAR) {
+        int index = typeParameters.indexOf(model.types().asElement(parameterType));
+        if (index >= 0 && index < 31 && (elements & (1 << index)) != 0) {
+          pinned |= 1 << i;
+        }
+      }
+    }
+    if (pinned != 0) {
+      pinnedLambdaParameters.put(lambda, new PinnedParameters(pinned, container));
+    }
+  }
+
+  private static ExecutableElement functionalMethodOf(TypeElement type) {
+    for (ExecutableElement method : ElementFilter.methodsIn(type.getEnclosedElements())) {
+      if (method.getModifiers().contains(Modifier.ABSTRACT)) {
+        return method;
+      }
+    }
+    return null;
+  }
+
+  /**
    * A value stored into a local or parameter. Into a {@code @Pinned} one it pins the locals it
    * came from, and may not replace an earlier value; into any other it is not a move: the local
-   * takes on the pin of what it holds (§2).
+   * takes on the pin of what it holds (§2). Pinned type arguments are taken as the declaration
+   * writes them, except for {@code var}, which keeps them.
    */
   private void store(
-      VariableElement variable, ExpressionTree value, Pin pin, Tree node, boolean reassignment) {
+      VariableElement variable,
+      ExpressionTree value,
+      Pin pin,
+      Tree node,
+      boolean reassignment,
+      boolean implicitlyTyped) {
+    if (pin != null && pin.elements() != 0 && !implicitlyTyped) {
+      moveElements(value, pin, variable.asType(), MoveTarget.local(variable));
+      pin = pin.value() ? pin.withElements(0) : null;
+    }
     if (PinAnnotations.hasPinned(variable)) {
       boolean assignedBefore = state().assign(variable);
       if (reassignment && (assignedBefore || variable.getKind() == ElementKind.PARAMETER)) {
@@ -494,8 +682,14 @@ final class PinScanner extends FlowScanner {
     if (source != null && !PinAnnotations.hasPinned(source)) {
       state().alias(variable, source, idOf(node));
     } else if (pin != null || (state != null && !state.isEmpty())) {
-      state().holdNew(variable, idOf(node), pin == null ? null : Pin.received(pin, line(value)));
+      state().holdNew(variable, idOf(node), pin == null ? null : pin.receivedAt(line(value)));
     }
+  }
+
+  /** Whether a local is declared with {@code var} (or a lambda parameter without a type). */
+  private boolean isImplicitlyTyped(VariableTree node) {
+    return node.getType() == null
+        || trees.getSourcePositions().getStartPosition(unit, node.getType()) < 0;
   }
 
   /** Pins the unpinned locals that {@code value} may read: they now hold a pinned value. */
@@ -588,6 +782,31 @@ final class PinScanner extends FlowScanner {
     if (pin != null) {
       report(moves.check(Site.tree(value, null), pin, trees.getTypeMirror(value), target));
     }
+  }
+
+  private void moveElements(ExpressionTree value, Pin pin, TypeMirror targetType, MoveTarget target) {
+    moveElements(value, pin, targetType, containers.pinnedArguments(targetType), target);
+  }
+
+  /** A container of pinned elements flowing into a place of {@code targetType} ({@code allowed}). */
+  private void moveElements(
+      ExpressionTree value, Pin pin, TypeMirror targetType, int allowed, MoveTarget target) {
+    if (pin == null || pin.elements() == 0) {
+      return;
+    }
+    TreePath path = new TreePath(getCurrentPath(), value);
+    TypeMirror valueType = trees.getTypeMirror(path);
+    TypeMirror into = targetType == null ? model.types().getNullType() : targetType;
+    report(moves.checkElements(Site.tree(path, null), pin, valueType, into, allowed, target));
+  }
+
+  private boolean hasPinned(AnnotatedTypeTree annotated) {
+    for (AnnotationTree annotation : annotated.getAnnotations()) {
+      if (isPinned(annotation)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private boolean isFromSource(ExecutableElement method) {

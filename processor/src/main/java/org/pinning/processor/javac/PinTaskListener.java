@@ -12,6 +12,7 @@ import java.util.Map;
 import javax.lang.model.element.TypeElement;
 import javax.tools.Diagnostic;
 import org.pinning.processor.model.BorrowingModel;
+import org.pinning.processor.model.ContainerTypes;
 import org.pinning.processor.model.PinModel;
 import org.pinning.processor.options.PinOptions;
 import org.pinning.processor.projection.ProjectionWriter;
@@ -40,6 +41,7 @@ public final class PinTaskListener implements TaskListener {
       PinOptions options,
       PinModel model,
       BorrowingModel borrowing,
+      ContainerTypes containers,
       DeclarationRules declarations,
       TypeUsePlacementRule typeUses,
       boolean processorRan) {}
@@ -87,6 +89,7 @@ public final class PinTaskListener implements TaskListener {
                 unit,
                 current.model(),
                 current.borrowing(),
+                current.containers(),
                 current.declarations(),
                 current.typeUses(),
                 reporter);
@@ -116,6 +119,7 @@ public final class PinTaskListener implements TaskListener {
               options,
               model,
               new BorrowingModel(task.getElements(), task.getTypes(), options.borrowing()),
+              new ContainerTypes(task.getElements(), task.getTypes()),
               new DeclarationRules(model, task.getElements(), new JavacSources(trees)),
               new TypeUsePlacementRule(trees),
               fromProcessor != null);

@@ -244,12 +244,35 @@ public final class Messages {
    */
   public static Finding move(Site site, String name, String origin, long line, MoveTarget target) {
     String from =
-        origin == null || origin.equals(name) ? "" : " (pinned '" + origin + "', line " + line + ")";
+        origin == null || origin.equals("'" + name + "'")
+            ? ""
+            : " (from " + origin + ", line " + line + ")";
     return new Finding(
         Code.MOVE,
         site,
         "pinned value '" + name + "'" + from + " moves into " + target.where(),
         target.help());
+  }
+
+  /** A container of pinned elements flows where its element type is not {@code @Pinned}. */
+  public static Finding containerMove(Site site, String name, MoveTarget target) {
+    return new Finding(
+        Code.MOVE,
+        site,
+        "pinned elements of '" + name + "' move into " + target.where(),
+        target.library()
+            ? "a library parameter may hold them only where its type argument is @Pinned, and"
+                + " javac shows type arguments in class files only from JDK 22 on"
+            : "only a place whose type argument is @Pinned may hold them, as 'List<@Pinned Task>'");
+  }
+
+  /** A container of pinned elements copied into an array ({@code toArray()}). */
+  public static Finding elementsIntoArray(Site site, String name) {
+    return new Finding(
+        Code.MOVE,
+        site,
+        "pinned elements of '" + name + "' move into an array",
+        "arrays are never pinned places: iterate the container instead");
   }
 
   /** A local pinned at {@code line} flows into an unpinned place afterwards. */

@@ -10,8 +10,14 @@ import javax.lang.model.element.VariableElement;
  *
  * @param where the unpinned place, e.g. {@code unpinned field 'Monitor.last'}
  * @param help the fix
+ * @param library whether the place is a parameter of a method read from a class file, whose
+ *     type arguments javac shows only from JDK 22 on
  */
-public record MoveTarget(String where, String help) {
+public record MoveTarget(String where, String help, boolean library) {
+  public MoveTarget(String where, String help) {
+    this(where, help, false);
+  }
+
   private static final String ARRAYS =
       "arrays are never pinned places: keep pinned values in a List<@Pinned T>";
 
@@ -19,6 +25,13 @@ public record MoveTarget(String where, String help) {
     return new MoveTarget(
         "unpinned field '" + Names.member(field, context) + "'",
         "declare '" + field.getSimpleName() + "' @Pinned final, or keep the pinned value in a local");
+  }
+
+  /** A local whose declared type does not keep the pinned type arguments of its value. */
+  public static MoveTarget local(VariableElement local) {
+    return new MoveTarget(
+        "local '" + local.getSimpleName() + "' of type '" + Names.type(local.asType()) + "'",
+        "declare '" + local.getSimpleName() + "' with @Pinned type arguments, or with 'var'");
   }
 
   public static MoveTarget arrayElement() {
@@ -51,7 +64,8 @@ public record MoveTarget(String where, String help) {
     return new MoveTarget(
         where,
         "if '" + Names.method(method) + "' neither keeps nor moves it, declare it borrowing:"
-            + " -Apin.borrowing=" + owner.getQualifiedName() + "#" + method.getSimpleName());
+            + " -Apin.borrowing=" + owner.getQualifiedName() + "#" + method.getSimpleName(),
+        true);
   }
 
   public static MoveTarget returned(ExecutableElement method) {

@@ -84,6 +84,9 @@ public final class Names {
 
   /** A method qualified by its class: {@code Registry.track(Task)}. */
   public static String qualifiedMethod(ExecutableElement method) {
+    if (method.getKind() == ElementKind.CONSTRUCTOR) {
+      return "new " + method(method);
+    }
     return type((TypeElement) method.getEnclosingElement()) + "." + method(method);
   }
 }

@@ -2,6 +2,7 @@ package org.pinning.processor.rules;
 
 import javax.lang.model.type.TypeMirror;
 import org.pinning.processor.flow.Pin;
+import org.pinning.processor.model.ContainerTypes;
 import org.pinning.processor.model.PinModel;
 import org.pinning.processor.report.Finding;
 import org.pinning.processor.report.Messages;
@@ -28,18 +29,37 @@ import org.pinning.processor.report.Site;
  */
 public final class MoveRule {
   private final PinModel model;
+  private final ContainerTypes containers;
 
-  public MoveRule(PinModel model) {
+  public MoveRule(PinModel model, ContainerTypes containers) {
     this.model = model;
+    this.containers = containers;
   }
 
   /** The finding for a value with {@code pin} and static type {@code type} going to {@code target}. */
   public Finding check(Site site, Pin pin, TypeMirror type, MoveTarget target) {
-    if (pin == null || type == null || model.isKnownUnpin(type)) {
+    if (pin == null || !pin.value() || type == null || model.isKnownUnpin(type)) {
       return null;
     }
     return pin.afterPin()
         ? Messages.afterPin(site, pin.name(), pin.line(), target)
         : Messages.move(site, pin.name(), pin.origin(), pin.line(), target);
+  }
+
+  /**
+   * The finding for a container of pinned elements ({@code pin.elements()} over the class of
+   * {@code valueType}) flowing into a place of type {@code targetType} whose pinned type
+   * arguments are {@code allowed}; null when every pinned element type stays pinned there.
+   */
+  public Finding checkElements(
+      Site site, Pin pin, TypeMirror valueType, TypeMirror targetType, int allowed, MoveTarget target) {
+    if (pin == null || pin.elements() == 0 || valueType == null || targetType == null) {
+      return null;
+    }
+    int required = containers.translate(valueType, pin.elements(), targetType);
+    if (required != 0 && (required & ~allowed) == 0) {
+      return null;
+    }
+    return Messages.containerMove(site, pin.name(), target);
   }
 }

@@ -25,6 +25,7 @@ import org.pinning.processor.report.Site;
  * Object o = (@Pinned Task) x;     // rejected
  * Task @Pinned [] tasks;           // rejected: arrays are never pinned places
  * List<@Pinned Task> tasks;        // fine
+ * List.<@Pinned Task>of(a, b);      // fine: an explicit type argument
  * }</pre>
  */
 public final class TypeUsePlacementRule {
@@ -65,10 +66,16 @@ public final class TypeUsePlacementRule {
       case METHOD:
         MethodTree method = (MethodTree) parent;
         return method.getReturnType() == node ? null : "a throws clause";
+      case METHOD_INVOCATION:
+        return ((com.sun.source.tree.MethodInvocationTree) parent).getTypeArguments().contains(node)
+            ? null
+            : "a method call";
       case TYPE_CAST:
         return "a cast";
       case NEW_CLASS:
-        return "a 'new' expression";
+        return ((com.sun.source.tree.NewClassTree) parent).getTypeArguments().contains(node)
+            ? null
+            : "a 'new' expression";
       case NEW_ARRAY:
         return "an array creation";
       case CLASS:

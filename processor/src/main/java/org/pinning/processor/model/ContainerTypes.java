@@ -1,0 +1,252 @@
+package org.pinning.processor.model;
+
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.element.TypeParameterElement;
+import javax.lang.model.type.DeclaredType;
+import javax.lang.model.type.TypeKind;
+import javax.lang.model.type.TypeMirror;
+import javax.lang.model.type.TypeVariable;
+import javax.lang.model.type.WildcardType;
+import javax.lang.model.util.Elements;
+import javax.lang.model.util.Types;
+
+/**
+ * Pinned containers (DESIGN.md §4.7): which type arguments of a type are {@code @Pinned}, and
+ * what that makes of a method called on it. javac drops type annotations through inference and
+ * member substitution, so the checker carries them itself as a bit mask over the type
+ * parameters of a class ({@code List<@Pinned Task>}: bit 0 of {@code List}), translated from a
+ * class to its supertypes through their declarations.
+ */
+public final class ContainerTypes {
+  private final Types types;
+  private final TypeElement iterable;
+  private final Map<TypeElement, Map<TypeElement, int[]>> translations = new HashMap<>();
+
+  public ContainerTypes(Elements elements, Types types) {
+    this.types = types;
+    this.iterable = elements.getTypeElement("java.lang.Iterable");
+  }
+
+  /** Whether an enhanced {@code for} over a value of {@code type} yields pinned elements. */
+  public boolean iteratesPinned(TypeMirror type, int mask) {
+    return mask != 0
+        && iterable != null
+        && types.asElement(type) instanceof TypeElement element
+        && translate(element, mask, iterable) != 0;
+  }
+
+  /** The type arguments of {@code type} written {@code @Pinned}, as a mask; 0 for most types. */
+  public int pinnedArguments(TypeMirror type) {
+    if (type == null || type.getKind() != TypeKind.DECLARED) {
+      return 0;
+    }
+    List<? extends TypeMirror> arguments = ((DeclaredType) type).getTypeArguments();
+    int mask = 0;
+    for (int i = 0; i < arguments.size() && i < 31; i++) {
+      if (isPinnedArgument(arguments.get(i))) {
+        mask |= 1 << i;
+      }
+    }
+    return mask;
+  }
+
+  /**
+   * The mask over {@code to}'s type parameters that {@code mask} over {@code from}'s makes, where
+   * {@code to} is {@code from} or one of its supertypes ({@code ArrayList}'s {@code E} is {@code
+   * Iterable}'s {@code T}); 0 when {@code to} is no supertype.
+   */
+  public int translate(TypeElement from, int mask, TypeElement to) {
+    if (mask == 0 || from.equals(to)) {
+      return from.equals(to) ? mask : 0;
+    }
+    int[] sources =
+        translations.computeIfAbsent(from, k -> new HashMap<>()).computeIfAbsent(to, k -> mapping(from, to));
+    int result = 0;
+    for (int j = 0; j < sources.length; j++) {
+      if (sources[j] >= 0 && (mask & (1 << sources[j])) != 0) {
+        result |= 1 << j;
+      }
+    }
+    return result;
+  }
+
+  /** The mask of {@code type}'s class that {@code mask} of the value's class {@code from} makes. */
+  public int translate(TypeMirror from, int mask, TypeMirror to) {
+    Element fromElement = types.asElement(from);
+    Element toElement = types.asElement(to);
+    if (!(fromElement instanceof TypeElement f) || !(toElement instanceof TypeElement t)) {
+      return 0;
+    }
+    return translate(f, mask, t);
+  }
+
+  /**
+   * The pin contract of {@code method} called on a receiver whose class {@code receiverClass}
+   * has pinned type arguments {@code receiverMask}, with explicit type arguments {@code
+   * typeArgumentMask} ({@code List.<@Pinned Task>of(...)}).
+   */
+  public Signature signature(
+      ExecutableElement method, TypeElement receiverClass, int receiverMask, int typeArgumentMask) {
+    Element owner = method.getEnclosingElement();
+    int ownerMask =
+        receiverClass != null && owner instanceof TypeElement ownerType
+            ? translate(receiverClass, receiverMask, ownerType)
+            : 0;
+    return new Signature(method, owner, ownerMask, typeArgumentMask);
+  }
+
+  /** What {@code @Pinned} type variables make of one method's parameters and result. */
+  public final class Signature {
+    private final ExecutableElement method;
+    private final Element owner;
+    private final int ownerMask;
+    private final int typeArgumentMask;
+
+    private Signature(
+        ExecutableElement method, Element owner, int ownerMask, int typeArgumentMask) {
+      this.method = method;
+      this.owner = owner;
+      this.ownerMask = ownerMask;
+      this.typeArgumentMask = typeArgumentMask;
+    }
+
+    /** Whether any type variable of this call is pinned at all. */
+    public boolean isPinnedAnywhere() {
+      return ownerMask != 0 || typeArgumentMask != 0;
+    }
+
+    /** Whether the result is a pinned value ({@code get}, {@code poll}, {@code next}). */
+    public boolean returnsPinned() {
+      return isPinnedVariable(method.getReturnType());
+    }
+
+    /** The pinned type arguments of the result ({@code values()}, {@code iterator()}, streams). */
+    public int returnElements() {
+      return pinnedVariables(method.getReturnType());
+    }
+
+    /** Whether the result is an array holding pinned elements ({@code toArray}). */
+    public boolean returnsArrayOfElements() {
+      return method.getReturnType().getKind() == TypeKind.ARRAY && ownerMask != 0;
+    }
+
+    /** Whether parameter {@code i} takes pinned values ({@code add}, {@code put}, {@code set}). */
+    public boolean parameterPinned(int i) {
+      return isPinnedVariable(parameterType(i));
+    }
+
+    /** The pinned type arguments of parameter {@code i} ({@code addAll}, {@code forEach}). */
+    public int parameterElements(int i) {
+      return pinnedVariables(parameterType(i));
+    }
+
+    /** The declared type of parameter {@code i}, the last one for varargs. */
+    public TypeMirror parameterType(int i) {
+      List<? extends javax.lang.model.element.VariableElement> parameters = method.getParameters();
+      return parameters.get(Math.min(i, parameters.size() - 1)).asType();
+    }
+
+    private int pinnedVariables(TypeMirror type) {
+      if (type.getKind() != TypeKind.DECLARED) {
+        return 0;
+      }
+      List<? extends TypeMirror> arguments = ((DeclaredType) type).getTypeArguments();
+      int mask = 0;
+      for (int i = 0; i < arguments.size() && i < 31; i++) {
+        if (isPinnedVariable(arguments.get(i))) {
+          mask |= 1 << i;
+        }
+      }
+      return mask;
+    }
+
+    private boolean isPinnedVariable(TypeMirror type) {
+      if (type.getKind() == TypeKind.WILDCARD) {
+        WildcardType wildcard = (WildcardType) type;
+        TypeMirror bound =
+            wildcard.getExtendsBound() != null ? wildcard.getExtendsBound() : wildcard.getSuperBound();
+        return bound != null && isPinnedVariable(bound);
+      }
+      if (type.getKind() != TypeKind.TYPEVAR) {
+        return false;
+      }
+      Element variable = ((TypeVariable) type).asElement();
+      if (variable instanceof TypeParameterElement parameter) {
+        Element generic = parameter.getGenericElement();
+        if (generic.equals(owner)) {
+          return bit(((TypeElement) owner).getTypeParameters(), parameter, ownerMask);
+        }
+        if (generic.equals(method)) {
+          return bit(method.getTypeParameters(), parameter, typeArgumentMask);
+        }
+      }
+      return false;
+    }
+  }
+
+  private static boolean bit(
+      List<? extends TypeParameterElement> parameters, TypeParameterElement parameter, int mask) {
+    int index = parameters.indexOf(parameter);
+    return index >= 0 && index < 31 && (mask & (1 << index)) != 0;
+  }
+
+  private static boolean isPinnedArgument(TypeMirror argument) {
+    if (PinAnnotations.hasPinned(argument)) {
+      return true;
+    }
+    if (argument.getKind() == TypeKind.WILDCARD) {
+      TypeMirror bound = ((WildcardType) argument).getExtendsBound();
+      return bound != null && PinAnnotations.hasPinned(bound);
+    }
+    return false;
+  }
+
+  /** For each type parameter of {@code to}, the index of {@code from}'s parameter it is, or -1. */
+  private int[] mapping(TypeElement from, TypeElement to) {
+    DeclaredType path = supertypeOf((DeclaredType) from.asType(), to);
+    if (path == null) {
+      return new int[0];
+    }
+    List<? extends TypeMirror> arguments = path.getTypeArguments();
+    List<? extends TypeParameterElement> fromParameters = from.getTypeParameters();
+    int[] sources = new int[arguments.size()];
+    for (int j = 0; j < arguments.size(); j++) {
+      sources[j] = -1;
+      TypeMirror argument = arguments.get(j);
+      if (argument.getKind() == TypeKind.TYPEVAR) {
+        sources[j] = fromParameters.indexOf((TypeParameterElement) ((TypeVariable) argument).asElement());
+      }
+    }
+    return sources;
+  }
+
+  private DeclaredType supertypeOf(DeclaredType start, TypeElement target) {
+    Deque<DeclaredType> work = new ArrayDeque<>();
+    Set<Element> seen = new HashSet<>();
+    work.add(start);
+    while (!work.isEmpty()) {
+      DeclaredType next = work.poll();
+      if (next.asElement().equals(target)) {
+        return next;
+      }
+      if (!seen.add(next.asElement())) {
+        continue;
+      }
+      for (TypeMirror supertype : types.directSupertypes(next)) {
+        if (supertype.getKind() == TypeKind.DECLARED) {
+          work.add((DeclaredType) supertype);
+        }
+      }
+    }
+    return null;
+  }
+}
