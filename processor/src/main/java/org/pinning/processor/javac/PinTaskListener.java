@@ -29,6 +29,7 @@ public final class PinTaskListener implements TaskListener {
   private final JavacTask task;
   private final Trees trees;
   private final Map<String, String> pluginArguments;
+  private final JavacSources sources;
   private Checks checks;
   private boolean notedMissingProjections;
   private int unitsChecked;
@@ -50,11 +51,18 @@ public final class PinTaskListener implements TaskListener {
     this.task = task;
     this.trees = Trees.instance(task);
     this.pluginArguments = pluginArguments;
+    this.sources = new JavacSources(trees);
   }
 
   @Override
   public void finished(TaskEvent event) {
-    if (event.getKind() == TaskEvent.Kind.ANALYZE) {
+    if (event.getKind() == TaskEvent.Kind.ENTER && event.getCompilationUnit() != null) {
+      try {
+        sources.entered(event.getCompilationUnit());
+      } catch (RuntimeException e) {
+        // facts for one warning; the checks go on without them
+      }
+    } else if (event.getKind() == TaskEvent.Kind.ANALYZE) {
       long start = System.nanoTime();
       analyze(event);
       nanosSpent += System.nanoTime() - start;
@@ -120,7 +128,7 @@ public final class PinTaskListener implements TaskListener {
               model,
               new BorrowingModel(task.getElements(), task.getTypes(), options.borrowing()),
               new ContainerTypes(task.getElements(), task.getTypes()),
-              new DeclarationRules(model, task.getElements(), new JavacSources(trees)),
+              new DeclarationRules(model, task.getElements(), sources),
               new TypeUsePlacementRule(trees),
               fromProcessor != null);
     }
