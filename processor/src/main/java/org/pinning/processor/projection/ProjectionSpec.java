@@ -1,0 +1,269 @@
+package org.pinning.processor.projection;
+
+import com.palantir.javapoet.AnnotationSpec;
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.FieldSpec;
+import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.ParameterSpec;
+import com.palantir.javapoet.ParameterizedTypeName;
+import com.palantir.javapoet.TypeName;
+import com.palantir.javapoet.TypeSpec;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Predicate;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.Modifier;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.element.VariableElement;
+import org.pinning.processor.model.PinAnnotations;
+import org.pinning.processor.model.PinModel;
+
+/**
+ * The JavaPoet model of one projection class (DESIGN.md §5), pin-project's {@code project()}
+ * for Java. For
+ *
+ * <pre>{@code
+ * @Pinned public final class Task {
+ *   @Pinned final Buffer buffer;
+ *   int state;
+ * }
+ * }</pre>
+ *
+ * it builds
+ *
+ * <pre>{@code
+ * @Generated("org.pinning.processor.PinProcessor")
+ * public final class TaskProjection {
+ *   @Pinned private final Task self;
+ *   private TaskProjection(@Pinned Task self) { this.self = self; }
+ *   public static TaskProjection project(@Pinned Task self) { ... }
+ *   @Pinned public Buffer buffer() { return this.self.buffer; }
+ *   public int state() { return this.self.state; }
+ *   public void setState(int state) { this.self.state = state; }
+ * }
+ * }</pre>
+ *
+ * <p>The generated code must pass the pin checks itself, so {@code @Pinned} goes only where it
+ * means something: a pinned field whose type is known Unpin ({@code @Pinned final String name},
+ * which the user's build already warns about) gets a plain accessor rather than a second
+ * {@code pin:useless} warning in a file the user cannot edit.
+ */
+final class ProjectionSpec {
+  private static final ClassName PINNED = ClassName.get("org.pinning", "Pinned");
+  private static final ClassName OBJECTS = ClassName.get("java.util", "Objects");
+  /** The names of other packages this class itself may add to a projection. */
+  private static final List<String> OWN_NAMES =
+      List.of(
+          PINNED.simpleName(),
+          "Generated",
+          OBJECTS.simpleName(),
+          "Deprecated",
+          "SuppressWarnings");
+
+  /** The one field; statements say {@code this.self} so that a projected field named self works. */
+  private static final String SELF = "self";
+
+  private final TypeElement type;
+  private final ClassName name;
+  private final ProjectionTypes types;
+  private final PinModel model;
+  private final List<AnnotationSpec> classAnnotations;
+
+  /**
+   * The projection {@code name} of {@code type}, whose types {@code types} spells, carrying
+   * {@code classAnnotations} ({@code @Generated}, {@code @Deprecated}) on the class.
+   */
+  ProjectionSpec(
+      TypeElement type,
+      ClassName name,
+      ProjectionTypes types,
+      PinModel model,
+      List<AnnotationSpec> classAnnotations) {
+    this.type = type;
+    this.name = name;
+    this.types = types;
+    this.model = model;
+    this.classAnnotations = classAnnotations;
+  }
+
+  /**
+   * The projection class showing {@code fields}. {@code isPackageClass} tells whether the
+   * projection's package has a class of a given simple name: such a class would shadow an import
+   * or a {@code java.lang} name.
+   */
+  TypeSpec build(List<VariableElement> fields, Predicate<String> isPackageClass) {
+    TypeSpec.Builder projection =
+        TypeSpec.classBuilder(name)
+            .addOriginatingElement(type)
+            .addTypeVariables(types.typeVariables())
+            .addJavadoc(
+                "The pin projection of {@link $T}: views of its fields through a pinned reference,"
+                    + "\nlike the {@code project()} of Rust's pin-project.\n"
+                    + "\n<p>{@code @Pinned} fields are handed out pinned and are never replaced;"
+                    + " the other fields are\nread, and unless final written, as ordinary"
+                    + " values.\n",
+                ClassName.get(type));
+    projection.addAnnotations(classAnnotations);
+    if (isEffectivelyPublic(type)) {
+      projection.addModifiers(Modifier.PUBLIC);
+    }
+    projection
+        .addModifiers(Modifier.FINAL)
+        .addField(selfField())
+        .addMethod(constructor())
+        .addMethod(project());
+    for (VariableElement field : fields) {
+      projection.addMethod(getter(field));
+      if (hasSetter(field)) {
+        projection.addMethod(setter(field));
+      }
+    }
+    // Every type is spelled by now, so the names from other packages are all known.
+    for (String used : namesUsed()) {
+      if (isPackageClass.test(used)) {
+        projection.alwaysQualify(used);
+      }
+    }
+    return projection.build();
+  }
+
+  private Set<String> namesUsed() {
+    Set<String> used = new TreeSet<>(OWN_NAMES);
+    used.addAll(types.foreignNames());
+    return used;
+  }
+
+  private FieldSpec selfField() {
+    FieldSpec.Builder field =
+        FieldSpec.builder(types.self(type), SELF, Modifier.PRIVATE, Modifier.FINAL);
+    if (isSelfPinned()) {
+      field.addAnnotation(PINNED);
+    }
+    return field.build();
+  }
+
+  private MethodSpec constructor() {
+    return MethodSpec.constructorBuilder()
+        .addJavadoc(
+            "Projections are made by {@link #project}, which checks that {@code self} is not"
+                + " null.\n")
+        .addModifiers(Modifier.PRIVATE)
+        .addParameter(selfParameter())
+        .addStatement("this.$N = $N", SELF, SELF)
+        .build();
+  }
+
+  private MethodSpec project() {
+    TypeName projectionType =
+        types.typeArguments().isEmpty()
+            ? name
+            : ParameterizedTypeName.get(name, types.typeArguments().toArray(new TypeName[0]));
+    // The diamond keeps the statement free of the type arguments, which the return type spells.
+    CodeBlock created =
+        types.typeArguments().isEmpty()
+            ? CodeBlock.of("new $T($T.requireNonNull($N, $S))", name, OBJECTS, SELF, SELF)
+            : CodeBlock.of("new $T<>($T.requireNonNull($N, $S))", name, OBJECTS, SELF, SELF);
+    return MethodSpec.methodBuilder("project")
+        .addJavadoc(
+            "Returns the projection of {@code self}, which stays pinned: the projection only lends"
+                + "\nviews of its fields.\n")
+        .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+        .addTypeVariables(types.typeVariables())
+        .returns(projectionType)
+        .addParameter(selfParameter())
+        .addStatement("return $L", created)
+        .build();
+  }
+
+  private ParameterSpec selfParameter() {
+    ParameterSpec.Builder parameter = ParameterSpec.builder(types.self(type), SELF);
+    if (isSelfPinned()) {
+      parameter.addAnnotation(PINNED);
+    }
+    return parameter.build();
+  }
+
+  private MethodSpec getter(VariableElement field) {
+    String fieldName = field.getSimpleName().toString();
+    MethodSpec.Builder getter =
+        MethodSpec.methodBuilder(ProjectionNames.getter(field))
+            .addModifiers(Modifier.PUBLIC)
+            .returns(types.field(field))
+            .addStatement("return this.$N.$N", SELF, fieldName);
+    if (PinAnnotations.hasPinned(field)) {
+      getter.addJavadoc(
+          "Returns {@code $L}, pinned: a structurally pinned field is never moved, so the caller"
+              + "\nmust treat its value as pinned too.\n",
+          fieldName);
+    } else {
+      getter.addJavadoc("Returns {@code $L}, an ordinary, movable value.\n", fieldName);
+    }
+    if (isPinnedAccessor(field)) {
+      getter.addAnnotation(PINNED);
+    }
+    return withFieldWarnings(getter, field).build();
+  }
+
+  private MethodSpec setter(VariableElement field) {
+    String fieldName = field.getSimpleName().toString();
+    MethodSpec.Builder setter =
+        MethodSpec.methodBuilder(ProjectionNames.setter(field))
+            .addJavadoc(
+                "Replaces {@code $L}: an ordinary field may change while its object stays"
+                    + " pinned.\n",
+                fieldName)
+            .addModifiers(Modifier.PUBLIC)
+            .addParameter(types.field(field), fieldName)
+            .addStatement("this.$N.$N = $N", SELF, fieldName, fieldName);
+    return withFieldWarnings(setter, field).build();
+  }
+
+  /**
+   * Keeps an accessor as quiet under {@code -Xlint:all} as the field it projects: a deprecated
+   * field gets deprecated accessors (uses inside deprecated code are not warned about), and a raw
+   * field type, which the user's declaration already answers for, is not warned about twice.
+   */
+  private static MethodSpec.Builder withFieldWarnings(
+      MethodSpec.Builder accessor, VariableElement field) {
+    if (field.getAnnotation(Deprecated.class) != null) {
+      accessor.addAnnotation(Deprecated.class);
+    }
+    if (ProjectionTypes.mentionsRawType(field.asType())) {
+      accessor.addAnnotation(
+          AnnotationSpec.builder(SuppressWarnings.class)
+              .addMember("value", "$S", "rawtypes")
+              .build());
+    }
+    return accessor;
+  }
+
+  /** A {@code @Pinned} field is never replaced (§4.2): no setter, as for a final field. */
+  private static boolean hasSetter(VariableElement field) {
+    return !field.getModifiers().contains(Modifier.FINAL) && !PinAnnotations.hasPinned(field);
+  }
+
+  private boolean isPinnedAccessor(VariableElement field) {
+    return PinAnnotations.hasPinned(field) && !model.isKnownUnpin(field.asType());
+  }
+
+  private boolean isSelfPinned() {
+    return !model.isKnownUnpin(type.asType());
+  }
+
+  /**
+   * A public class whose enclosing classes are all public too: only then can code outside the
+   * package name it, and only then is a public projection of use there.
+   */
+  private static boolean isEffectivelyPublic(TypeElement type) {
+    Element current = type;
+    while (current instanceof TypeElement enclosing) {
+      if (!enclosing.getModifiers().contains(Modifier.PUBLIC)) {
+        return false;
+      }
+      current = enclosing.getEnclosingElement();
+    }
+    return true;
+  }
+}
