@@ -428,6 +428,9 @@ public abstract class FlowScanner extends TreePathScanner<Pin, Void> {
   }
 
   private void collectForCatch() {
+    if (state == null || state.isEmpty()) {
+      return; // joining nothing changes nothing, and most states are empty
+    }
     for (LocalPins[] collector : tryCollectors) {
       collector[0] = LocalPins.join(collector[0], state);
     }

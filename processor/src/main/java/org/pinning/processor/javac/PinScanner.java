@@ -39,6 +39,7 @@ import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.Modifier;
+import javax.lang.model.element.Name;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.VariableElement;
 import javax.lang.model.type.DeclaredType;
@@ -85,9 +86,13 @@ final class PinScanner extends FlowScanner {
   /** Which parameters of a lambda receive elements of which pinned container. */
   private record PinnedParameters(int bits, String container) {}
   private final Map<Tree, Integer> valueIds = new IdentityHashMap<>();
+  /** Declared pins of the variables read so far; {@link #NO_PIN} for none. */
+  private final Map<Element, Pin> declaredPins = new IdentityHashMap<>();
+  private static final Pin NO_PIN = Pin.place("");
   private final Deque<TypeElement> classes = new ArrayDeque<>();
   /** The method or lambda a {@code return} leaves: an {@link ExecutableElement} or a lambda tree. */
   private final Deque<Object> returnTargets = new ArrayDeque<>();
+  private final KnownNames names;
   private boolean erroneous;
   private Pin lastReceiver;
   private TypeMirror lastReceiverType;
@@ -100,6 +105,7 @@ final class PinScanner extends FlowScanner {
       ContainerTypes containers,
       DeclarationRules declarations,
       TypeUsePlacementRule typeUses,
+      KnownNames names,
       Reporter reporter) {
     this.trees = trees;
     this.unit = unit;
@@ -110,6 +116,18 @@ final class PinScanner extends FlowScanner {
     this.typeUses = typeUses;
     this.moves = new MoveRule(model, containers);
     this.reporter = reporter;
+    this.names = names;
+  }
+
+  /** Names compared on every node, looked up once: javac's names compare by identity. */
+  record KnownNames(Name thisName, Name superName, Name cloneName) {
+    static KnownNames of(javax.lang.model.util.Elements elements) {
+      return new KnownNames(elements.getName("this"), elements.getName("super"), elements.getName("clone"));
+    }
+  }
+
+  private boolean isThisOrSuper(Name name) {
+    return name.equals(names.thisName()) || name.equals(names.superName());
   }
 
   /** Whether the scanned tree holds an erroneous tree or type: javac reported something there. */
@@ -182,11 +200,13 @@ final class PinScanner extends FlowScanner {
     }
     Pin value = scan(initializer, unused);
     if (field) {
-      MoveTarget target = MoveTarget.field(variable, classes.peek());
-      if (!PinAnnotations.hasPinned(variable)) {
-        move(initializer, value, target);
+      if (value != null) {
+        MoveTarget target = MoveTarget.field(variable, classes.peek());
+        if (!PinAnnotations.hasPinned(variable)) {
+          move(initializer, value, target);
+        }
+        moveElements(initializer, value, variable.asType(), target);
       }
-      moveElements(initializer, value, variable.asType(), target);
     } else {
       store(variable, initializer, value, node, false, isImplicitlyTyped(node));
     }
@@ -231,7 +251,7 @@ final class PinScanner extends FlowScanner {
       noteErrorType();
       return null;
     }
-    if (node.getName().contentEquals("this") || node.getName().contentEquals("super")) {
+    if (isThisOrSuper(node.getName())) {
       TypeElement self = classes.peek();
       return self != null && model.isPinnedDeclaration(self) ? Pin.place("this") : null;
     }
@@ -245,7 +265,7 @@ final class PinScanner extends FlowScanner {
     lastReceiver = receiver;
     lastReceiverType =
         receiver == null ? null : trees.getTypeMirror(new TreePath(getCurrentPath(), node.getExpression()));
-    if (node.getIdentifier().contentEquals("this") || node.getIdentifier().contentEquals("super")) {
+    if (isThisOrSuper(node.getIdentifier())) {
       Element outer = trees.getElement(new TreePath(getCurrentPath(), node.getExpression()));
       return outer instanceof TypeElement type && model.isPinnedDeclaration(type)
           ? Pin.place(type.getSimpleName() + ".this")
@@ -277,8 +297,10 @@ final class PinScanner extends FlowScanner {
       scan(access.getExpression(), unused);
       scan(access.getIndex(), unused);
       Pin value = scan(node.getExpression(), unused);
-      move(node.getExpression(), value, MoveTarget.arrayElement());
-      moveElements(node.getExpression(), value, null, MoveTarget.arrayElement());
+      if (value != null) {
+        move(node.getExpression(), value, MoveTarget.arrayElement());
+        moveElements(node.getExpression(), value, null, MoveTarget.arrayElement());
+      }
       return value;
     }
     if (target instanceof MemberSelectTree select) {
@@ -288,13 +310,16 @@ final class PinScanner extends FlowScanner {
     Element element = trees.getElement(new TreePath(getCurrentPath(), target));
     if (element instanceof VariableElement variable) {
       if (variable.getKind() == ElementKind.FIELD) {
-        MoveTarget field = MoveTarget.field(variable, classes.peek());
         if (PinAnnotations.hasPinned(variable)) {
           pinLocalsIn(node.getExpression());
-        } else {
-          move(node.getExpression(), value, field);
         }
-        moveElements(node.getExpression(), value, variable.asType(), field);
+        if (value != null) {
+          MoveTarget field = MoveTarget.field(variable, classes.peek());
+          if (!PinAnnotations.hasPinned(variable)) {
+            move(node.getExpression(), value, field);
+          }
+          moveElements(node.getExpression(), value, variable.asType(), field);
+        }
       } else {
         store(variable, node.getExpression(), value, node, true, false);
       }
@@ -327,18 +352,22 @@ final class PinScanner extends FlowScanner {
       return null;
     }
     Signature signature = signature(method, receiver, receiverType, pinnedTypeArguments(node.getTypeArguments()));
-    String name = (receiver == null ? "" : receiver.name() + ".") + method.getSimpleName() + "()";
-    Pin first = arguments(method, node.getArguments(), signature, receiver == null ? name : receiver.name());
-    if (method.getSimpleName().contentEquals("clone") && method.getParameters().isEmpty()) {
+    Pin first = arguments(method, node.getArguments(), signature, receiver);
+    if (method.getSimpleName().equals(names.cloneName()) && method.getParameters().isEmpty()) {
       checkCloneCall(node);
     }
     if (PinAnnotations.hasPinned(method)) {
-      return Pin.place(name);
+      return Pin.place(callName(receiver, method));
     }
     if (signature != null) {
-      return resultOf(node, signature, name);
+      return resultOf(node, signature, callName(receiver, method));
     }
-    return borrowing.returnsArgument(method) ? first : null;
+    return first != null && borrowing.returnsArgument(method) ? first : null;
+  }
+
+  /** A call as messages name it: {@code tasks.get()}. */
+  private static String callName(Pin receiver, ExecutableElement method) {
+    return (receiver == null ? "" : receiver.name() + ".") + method.getSimpleName() + "()";
   }
 
   /** The pin of a call's result where a type variable of the call is pinned. */
@@ -397,7 +426,7 @@ final class PinScanner extends FlowScanner {
               ? null
               : containers.signature(
                   constructor, (TypeElement) constructor.getEnclosingElement(), elements, 0);
-      arguments(constructor, node.getArguments(), signature, "new " + node.getIdentifier());
+      arguments(constructor, node.getArguments(), signature, null);
     } else {
       scan(node.getArguments(), unused);
     }
@@ -412,8 +441,10 @@ final class PinScanner extends FlowScanner {
     if (node.getInitializers() != null) {
       for (ExpressionTree initializer : node.getInitializers()) {
         Pin value = scan(initializer, unused);
-        move(initializer, value, MoveTarget.arrayInitializer());
-        moveElements(initializer, value, null, MoveTarget.arrayInitializer());
+        if (value != null) {
+          move(initializer, value, MoveTarget.arrayInitializer());
+          moveElements(initializer, value, null, MoveTarget.arrayInitializer());
+        }
       }
     }
     return null;
@@ -467,10 +498,11 @@ final class PinScanner extends FlowScanner {
     }
     Object target = returnTargets.peek();
     if (target instanceof ExecutableElement method) {
+      MoveTarget returned = MoveTarget.returned(method);
       if (!PinAnnotations.hasPinned(method)) {
-        move(node.getExpression(), value, MoveTarget.returned(method));
+        move(node.getExpression(), value, returned);
       }
-      moveElements(node.getExpression(), value, method.getReturnType(), MoveTarget.returned(method));
+      moveElements(node.getExpression(), value, method.getReturnType(), returned);
     } else if (target instanceof LambdaExpressionTree lambda && !returnsPinned(lambda)) {
       move(node.getExpression(), value, MoveTarget.lambdaReturn());
     }
@@ -486,6 +518,9 @@ final class PinScanner extends FlowScanner {
 
   @Override
   protected void thrown(ThrowTree node, Pin value) {
+    if (value == null) {
+      return;
+    }
     move(node.getExpression(), value, MoveTarget.thrown());
   }
 
@@ -554,6 +589,16 @@ final class PinScanner extends FlowScanner {
 
   /** The pin a variable's declaration gives its reads: {@code @Pinned}, pinned type arguments. */
   private Pin declaredPin(Element variable) {
+    Pin known = declaredPins.get(variable);
+    if (known == null) {
+      Pin computed = computeDeclaredPin(variable);
+      known = computed == null ? NO_PIN : computed;
+      declaredPins.put(variable, known);
+    }
+    return known == NO_PIN ? null : known;
+  }
+
+  private Pin computeDeclaredPin(Element variable) {
     int elements = containers.pinnedArguments(variable.asType());
     boolean pinned = PinAnnotations.hasPinned(variable);
     if (!pinned && elements == 0) {
@@ -573,33 +618,33 @@ final class PinScanner extends FlowScanner {
       ExecutableElement method,
       List<? extends ExpressionTree> arguments,
       Signature signature,
-      String container) {
+      Pin receiver) {
     List<? extends VariableElement> parameters = method.getParameters();
-    boolean borrows = borrowing.borrows(method);
     Pin first = null;
     for (int i = 0; i < arguments.size(); i++) {
       ExpressionTree argument = arguments.get(i);
       if (signature != null && argument instanceof LambdaExpressionTree lambda) {
         notePinnedLambdaParameters(
-            lambda, signature.parameterType(i), signature.parameterElements(i), container);
+            lambda,
+            signature.parameterType(i),
+            signature.parameterElements(i),
+            receiver == null ? "the container" : receiver.name());
       }
       Pin value = scan(argument, null);
       if (i == 0) {
         first = value;
       }
-      if (parameters.isEmpty() || value == null) {
+      if (parameters.isEmpty()) {
         continue;
       }
       VariableElement parameter = parameters.get(Math.min(i, parameters.size() - 1));
-      MoveTarget target = MoveTarget.parameter(parameter, method, isFromSource(method));
       boolean pinnedParameter =
           PinAnnotations.hasPinned(parameter) || (signature != null && signature.parameterPinned(i));
       if (pinnedParameter) {
         pinLocalsIn(argument);
-      } else if (!borrows) {
+      } else if (value != null && !borrowing.borrows(method)) {
+        MoveTarget target = MoveTarget.parameter(parameter, method, isFromSource(method));
         move(argument, value, target);
-      }
-      if (!borrows && !pinnedParameter) {
         int allowed =
             signature != null
                 ? signature.parameterElements(i)

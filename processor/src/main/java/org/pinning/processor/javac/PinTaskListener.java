@@ -45,6 +45,7 @@ public final class PinTaskListener implements TaskListener {
       ContainerTypes containers,
       DeclarationRules declarations,
       TypeUsePlacementRule typeUses,
+      PinScanner.KnownNames names,
       boolean processorRan) {}
 
   public PinTaskListener(JavacTask task, Map<String, String> pluginArguments) {
@@ -100,6 +101,7 @@ public final class PinTaskListener implements TaskListener {
                 current.containers(),
                 current.declarations(),
                 current.typeUses(),
+                current.names(),
                 reporter);
         scanner.scan(path, null);
         if (scanner.sawErrors()) {
@@ -130,6 +132,7 @@ public final class PinTaskListener implements TaskListener {
               new ContainerTypes(task.getElements(), task.getTypes()),
               new DeclarationRules(model, task.getElements(), sources),
               new TypeUsePlacementRule(trees),
+              PinScanner.KnownNames.of(task.getElements()),
               fromProcessor != null);
     }
     return checks;

@@ -79,13 +79,14 @@ public final class CopyRule {
    */
   public Finding checkConstructor(ExecutableElement constructor, MethodTree tree) {
     TypeElement owner = (TypeElement) constructor.getEnclosingElement();
-    if (constructor.getParameters().size() != 1 || tree.getBody() == null) {
+    if (constructor.getParameters().size() != 1
+        || tree.getBody() == null
+        || !model.isPinnedDeclaration(owner)) {
       return null;
     }
     VariableElement parameter = constructor.getParameters().get(0);
     if (PinAnnotations.hasPinned(parameter)
         || !types.isSameType(types.erasure(parameter.asType()), types.erasure(owner.asType()))
-        || !model.isPinnedDeclaration(owner)
         || !readsFieldOf(tree, parameter.getSimpleName())) {
       return null;
     }

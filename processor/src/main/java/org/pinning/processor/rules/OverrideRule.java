@@ -39,6 +39,7 @@ public final class OverrideRule {
   private final PinModel model;
   private final Elements elements;
   private final Types types;
+  private final java.util.Map<TypeElement, Boolean> pinnedTypeArguments = new java.util.HashMap<>();
 
   public OverrideRule(PinModel model, Elements elements) {
     this.model = model;
@@ -135,6 +136,10 @@ public final class OverrideRule {
 
   /** Whether a supertype clause of {@code type} writes {@code @Pinned} in a type argument. */
   private boolean pinnedTypeArgumentsIn(TypeElement type) {
+    return pinnedTypeArguments.computeIfAbsent(type, this::findPinnedTypeArguments);
+  }
+
+  private boolean findPinnedTypeArguments(TypeElement type) {
     for (TypeMirror supertype : model.directSupertypes(type)) {
       if (supertype.getKind() != TypeKind.DECLARED) {
         continue;
