@@ -600,13 +600,25 @@ final class PinScanner extends FlowScanner {
 
   private Pin computeDeclaredPin(Element variable) {
     int elements = containers.pinnedArguments(variable.asType());
-    boolean pinned = PinAnnotations.hasPinned(variable);
+    boolean pinned = PinAnnotations.hasPinned(variable) || borrowedParameter(variable);
     if (!pinned && elements == 0) {
       return null;
     }
     String name = variable.getSimpleName().toString();
     return pinned ? Pin.place(name).withElements(elements) : Pin.container(name, elements);
   }
+
+  /**
+   * A parameter of an override of a borrowing model method ({@code equals(Object)}) is checked
+   * as if {@code @Pinned}: its callers may lend pinned values (§4.1).
+   */
+  private boolean borrowedParameter(Element variable) {
+    return variable.getKind() == ElementKind.PARAMETER
+        && variable.getEnclosingElement() instanceof ExecutableElement method
+        && method.getParameters().contains(variable)
+        && borrowing.borrows(method);
+  }
+
 
   /**
    * Checks the arguments of a call against the parameters of {@code method}: a pinned argument

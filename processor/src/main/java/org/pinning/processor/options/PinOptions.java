@@ -40,6 +40,13 @@ public final class PinOptions {
     this.generate = !parseChoice(values, GENERATE, "true", "false", found);
     this.stats = parseChoice(values, STATS, "false", "true", found);
     this.borrowing = parseList(values.get(BORROWING));
+    for (String entry : borrowing) {
+      if (!entry.matches("[\\w.$*]+#[\\w$*]+")) {
+        found.add(
+            "option '" + BORROWING + "' takes Type#method entries (Type#* for every method), not '"
+                + entry + "'");
+      }
+    }
     for (String key : new TreeSet<>(values.keySet())) {
       if (key.startsWith("pin.") && !KNOWN.contains(key)) {
         found.add("unknown option '" + key + "'; the known options are " + new TreeSet<>(KNOWN));
