@@ -27,6 +27,7 @@ import com.sun.source.tree.ReturnTree;
 import com.sun.source.tree.ThrowTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.TypeCastTree;
+import com.sun.source.tree.UnaryTree;
 import com.sun.source.tree.VariableTree;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.Trees;
@@ -80,7 +81,7 @@ final class PinScanner extends FlowScanner {
   private final MoveRule moves;
   private final Reporter reporter;
   /** Lambdas about to be scanned whose parameters receive pinned elements, by parameter bits. */
-  private final Map<LambdaExpressionTree, PinnedParameters> pinnedLambdaParameters =
+  private final Map<ExpressionTree, PinnedParameters> pinnedLambdaParameters =
       new IdentityHashMap<>();
 
   /** Which parameters of a lambda receive elements of which pinned container. */
@@ -247,8 +248,8 @@ final class PinScanner extends FlowScanner {
   @Override
   public Pin visitIdentifier(IdentifierTree node, Void unused) {
     Element element = trees.getElement(getCurrentPath());
-    if (element == null) {
-      noteErrorType();
+    if (element == null || element.asType().getKind() == TypeKind.ERROR) {
+      erroneous = true;
       return null;
     }
     if (isThisOrSuper(node.getName())) {
@@ -333,6 +334,24 @@ final class PinScanner extends FlowScanner {
     Element element = trees.getElement(new TreePath(getCurrentPath(), node.getVariable()));
     if (element != null && element.getKind() != ElementKind.FIELD && PinAnnotations.hasPinned(element)) {
       report(Messages.pinnedLocalReassigned(Site.tree(getCurrentPath(), null), element));
+    }
+    return null;
+  }
+
+  @Override
+  public Pin visitUnary(UnaryTree node, Void unused) {
+    super.visitUnary(node, unused);
+    Tree.Kind kind = node.getKind();
+    boolean increment =
+        kind == Tree.Kind.PREFIX_INCREMENT
+            || kind == Tree.Kind.POSTFIX_INCREMENT
+            || kind == Tree.Kind.PREFIX_DECREMENT
+            || kind == Tree.Kind.POSTFIX_DECREMENT;
+    if (increment) {
+      Element element = trees.getElement(new TreePath(getCurrentPath(), node.getExpression()));
+      if (element != null && element.getKind() != ElementKind.FIELD && PinAnnotations.hasPinned(element)) {
+        report(Messages.pinnedLocalReassigned(Site.tree(getCurrentPath(), null), element));
+      }
     }
     return null;
   }
@@ -472,11 +491,47 @@ final class PinScanner extends FlowScanner {
   public Pin visitMemberReference(MemberReferenceTree node, Void unused) {
     scan(node.getQualifierExpression(), unused);
     Element element = trees.getElement(getCurrentPath());
-    if (element instanceof ExecutableElement method && PinAnnotations.hasPinned(method)) {
+    if (!(element instanceof ExecutableElement method)) {
+      return null;
+    }
+    if (PinAnnotations.hasPinned(method) && !resultStaysPinned(trees.getTypeMirror(getCurrentPath()))) {
       Pin result = Pin.place(method.getSimpleName() + "()");
       move(getCurrentPath(), result, MoveTarget.methodReference(node.toString()));
     }
+    PinnedParameters pinned = pinnedLambdaParameters.remove(node);
+    if (pinned != null) {
+      checkReferenceParameters(node, method, pinned);
+    }
     return null;
+  }
+
+  /**
+   * A method reference that receives pinned elements ({@code tasks.forEach(stash::add)}): each
+   * pinned functional parameter must reach a pinned or borrowing parameter of the referenced
+   * method. An unbound instance reference ({@code Task::poll}) takes the first as its receiver.
+   */
+  private void checkReferenceParameters(
+      MemberReferenceTree node, ExecutableElement method, PinnedParameters pinned) {
+    boolean unbound =
+        !method.getModifiers().contains(Modifier.STATIC)
+            && trees.getElement(new TreePath(getCurrentPath(), node.getQualifierExpression()))
+                instanceof TypeElement;
+    List<? extends VariableElement> parameters = method.getParameters();
+    for (int k = 0; k < 31; k++) {
+      if ((pinned.bits() & (1 << k)) == 0) {
+        continue;
+      }
+      int index = unbound ? k - 1 : k;
+      if (index < 0 || parameters.isEmpty()) {
+        continue; // the receiver of an unbound reference: calling a method on it is no move
+      }
+      VariableElement parameter = parameters.get(Math.min(index, parameters.size() - 1));
+      if (PinAnnotations.hasPinned(parameter) || borrowing.borrows(method)) {
+        continue;
+      }
+      Pin element = Pin.elementOf(parameter.getSimpleName().toString(), pinned.container(), line(node));
+      move(getCurrentPath(), element, MoveTarget.parameter(parameter, method, isFromSource(method)));
+    }
   }
 
   @Override
@@ -510,7 +565,7 @@ final class PinScanner extends FlowScanner {
 
   @Override
   protected void lambdaReturned(LambdaExpressionTree node, Pin value) {
-    if (value != null && !returnsPinned(node)) {
+    if (value != null && value.value() && !returnsPinned(node)) {
       TreePath body = new TreePath(getCurrentPath(), node.getBody());
       move(body, value, MoveTarget.lambdaReturn());
     }
@@ -635,9 +690,10 @@ final class PinScanner extends FlowScanner {
     Pin first = null;
     for (int i = 0; i < arguments.size(); i++) {
       ExpressionTree argument = arguments.get(i);
-      if (signature != null && argument instanceof LambdaExpressionTree lambda) {
+      if (signature != null
+          && (argument instanceof LambdaExpressionTree || argument instanceof MemberReferenceTree)) {
         notePinnedLambdaParameters(
-            lambda,
+            argument,
             signature.parameterType(i),
             signature.parameterElements(i),
             receiver == null ? "the container" : receiver.name());
@@ -673,11 +729,11 @@ final class PinScanner extends FlowScanner {
    * stand for those type arguments receive pinned elements.
    */
   private void notePinnedLambdaParameters(
-      LambdaExpressionTree lambda, TypeMirror functional, int elements, String container) {
+      ExpressionTree lambda, TypeMirror functional, int elements, String container) {
     if (elements == 0 || !(model.types().asElement(functional) instanceof TypeElement type)) {
       return;
     }
-    ExecutableElement abstractMethod = functionalMethodOf(type);
+    ExecutableElement abstractMethod = functionalMethodOf(functional);
     if (abstractMethod == null) {
       return;
     }
@@ -698,14 +754,35 @@ final class PinScanner extends FlowScanner {
     }
   }
 
-  private static ExecutableElement functionalMethodOf(TypeElement type) {
-    for (ExecutableElement method : ElementFilter.methodsIn(type.getEnclosedElements())) {
-      if (method.getModifiers().contains(Modifier.ABSTRACT)) {
-        return method;
+  /** The single abstract method of a functional interface type, or null. */
+  private ExecutableElement functionalMethodOf(TypeMirror functional) {
+    if (!(functional instanceof DeclaredType start)) {
+      return null;
+    }
+    Deque<TypeMirror> work = new ArrayDeque<>();
+    work.add(start);
+    while (!work.isEmpty()) {
+      TypeMirror next = work.poll();
+      Element element = model.types().asElement(next);
+      if (element == null) {
+        continue;
       }
+      for (ExecutableElement method : ElementFilter.methodsIn(element.getEnclosedElements())) {
+        if (method.getModifiers().contains(Modifier.ABSTRACT) && !isObjectMethod(method)) {
+          return method;
+        }
+      }
+      work.addAll(model.types().directSupertypes(next));
     }
     return null;
   }
+
+  private static boolean isObjectMethod(ExecutableElement method) {
+    String name = method.getSimpleName().toString();
+    return (name.equals("equals") && method.getParameters().size() == 1)
+        || ((name.equals("hashCode") || name.equals("toString")) && method.getParameters().isEmpty());
+  }
+
 
   /**
    * A value stored into a local or parameter. Into a {@code @Pinned} one it pins the locals it
@@ -811,22 +888,22 @@ final class PinScanner extends FlowScanner {
     }
   }
 
-  /** Whether the functional interface a lambda implements declares its result {@code @Pinned}. */
+  /**
+   * Whether the functional interface a lambda implements keeps its result pinned or discards
+   * it: a {@code @Pinned} or {@code void} method takes a pinned result without a move.
+   */
   private boolean returnsPinned(LambdaExpressionTree lambda) {
     TreePath path = getCurrentPath();
     while (path != null && path.getLeaf() != lambda) {
       path = path.getParentPath();
     }
-    TypeMirror type = path == null ? null : trees.getTypeMirror(path);
-    if (!(type instanceof DeclaredType declared)) {
-      return false;
-    }
-    for (ExecutableElement method : ElementFilter.methodsIn(declared.asElement().getEnclosedElements())) {
-      if (method.getModifiers().contains(Modifier.ABSTRACT) && PinAnnotations.hasPinned(method)) {
-        return true;
-      }
-    }
-    return false;
+    return path != null && resultStaysPinned(trees.getTypeMirror(path));
+  }
+
+  private boolean resultStaysPinned(TypeMirror functional) {
+    ExecutableElement method = functionalMethodOf(functional);
+    return method != null
+        && (method.getReturnType().getKind() == TypeKind.VOID || PinAnnotations.hasPinned(method));
   }
 
   private void move(ExpressionTree value, Pin pin, MoveTarget target) {

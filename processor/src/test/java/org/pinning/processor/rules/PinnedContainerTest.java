@@ -1,0 +1,594 @@
+package org.pinning.processor.rules;
+
+import static com.google.testing.compile.CompilationSubject.assertThat;
+import static org.pinning.processor.PinCompiler.compile;
+import static org.pinning.processor.PinCompiler.source;
+
+import com.google.testing.compile.Compilation;
+import javax.tools.JavaFileObject;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Pinned containers (DESIGN.md §4.7): a {@code @Pinned} type argument makes the positions of
+ * its type variable pinned places, and the container may flow only where that type argument is
+ * {@code @Pinned} too.
+ */
+class PinnedContainerTest {
+
+  private static JavaFileObject task() {
+    return source(
+        "demo.Task",
+        """
+        package demo;
+        @org.pinning.Pinned
+        public class Task {
+          public void poll() {}
+        }
+        """);
+  }
+
+  /**
+   * {@code demo.Pool} with pinned containers {@code tasks}, {@code byName}, {@code queue} and
+   * {@code current}, an unpinned field {@code last}, and {@code members}, which begin on line 11.
+   */
+  private static JavaFileObject pool(String members) {
+    return source(
+        "demo.Pool",
+        """
+        package demo;
+        import java.util.*;
+        import org.pinning.Pinned;
+        public final class Pool {
+          final List<@Pinned Task> tasks = new ArrayList<>();
+          final Map<String, @Pinned Task> byName = new HashMap<>();
+          final Deque<@Pinned Task> queue = new ArrayDeque<>();
+          Optional<@Pinned Task> current = Optional.empty();
+          Object last;
+          static void keep(Task task) {}
+        %s
+        }
+        """
+            .formatted(members));
+  }
+
+  private static Compilation compilePool(JavaFileObject pool) {
+    return compile(task(), pool);
+  }
+
+  // Putting pinned values in
+
+  @Test
+  void addingAPinnedValueToAPinnedListIsAccepted() {
+    assertThat(
+            compilePool(
+                pool(
+                    """
+                      void add(@Pinned Task task) {
+                        tasks.add(task);
+                        tasks.set(0, task);
+                        byName.put("main", task);
+                        queue.push(task);
+                        queue.offer(task);
+                      }
+                    """)))
+        .succeededWithoutWarnings();
+  }
+
+  @Test
+  void addingAPinnedValueToAnUnpinnedListIsRejected() {
+    JavaFileObject pool =
+        pool(
+            """
+              final List<Task> plain = new ArrayList<>();
+              void add(@Pinned Task task) {
+                plain.add(task);
+              }
+            """);
+    Compilation compilation = compilePool(pool);
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation)
+        .hadErrorContaining("[pin:move] pinned value 'task' moves into")
+        .inFile(pool)
+        .onLineContaining("plain.add(task);");
+    assertThat(compilation).hadErrorContaining("'List.add(E)'");
+  }
+
+  // Taking pinned values out
+
+  @Test
+  void getIntoAnUnpinnedFieldIsRejected() {
+    JavaFileObject pool =
+        pool(
+            """
+              void peek() {
+                last = tasks.get(0);
+              }
+            """);
+    Compilation compilation = compilePool(pool);
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation)
+        .hadErrorContaining("[pin:move] pinned value 'tasks.get()' moves into unpinned field 'last'")
+        .inFile(pool)
+        .onLineContaining("last = tasks.get(0);");
+  }
+
+  @Test
+  void usingTheResultOfGetIsAccepted() {
+    assertThat(
+            compilePool(
+                pool(
+                    """
+                      void peek() {
+                        tasks.get(0).poll();
+                        Task first = tasks.get(0);
+                        first.poll();
+                      }
+                    """)))
+        .succeededWithoutWarnings();
+  }
+
+  @Test
+  void valueThroughAChainOfCallsOnAPinnedMapIsPinned() {
+    JavaFileObject pool =
+        pool(
+            """
+              void peek() {
+                last = byName.values().iterator().next();
+              }
+            """);
+    Compilation compilation = compilePool(pool);
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation)
+        .hadErrorContaining(
+            "[pin:move] pinned value 'byName.values().iterator().next()' moves into unpinned field"
+                + " 'last'")
+        .inFile(pool)
+        .onLineContaining("last = byName.values().iterator().next();");
+  }
+
+  @Test
+  void usingAValueThroughAChainOfCallsIsAccepted() {
+    assertThat(
+            compilePool(
+                pool(
+                    """
+                      void peek() {
+                        byName.values().iterator().next().poll();
+                      }
+                    """)))
+        .succeededWithoutWarnings();
+  }
+
+  @Test
+  void pollOfAPinnedDequeIsPinned() {
+    JavaFileObject pool =
+        pool(
+            """
+              void take() {
+                last = queue.poll();
+              }
+            """);
+    Compilation compilation = compilePool(pool);
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation)
+        .hadErrorContaining("[pin:move] pinned value 'queue.poll()' moves into unpinned field 'last'")
+        .inFile(pool)
+        .onLineContaining("last = queue.poll();");
+  }
+
+  @Test
+  void pushingBackWhatWasPolledIsAccepted() {
+    assertThat(
+            compilePool(
+                pool(
+                    """
+                      void rotate() {
+                        Task head = queue.poll();
+                        queue.push(head);
+                        queue.addLast(queue.removeFirst());
+                      }
+                    """)))
+        .succeededWithoutWarnings();
+  }
+
+  @Test
+  void getOfAPinnedOptionalIsPinned() {
+    JavaFileObject pool =
+        pool(
+            """
+              void take() {
+                last = current.get();
+              }
+            """);
+    Compilation compilation = compilePool(pool);
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation)
+        .hadErrorContaining("[pin:move] pinned value 'current.get()' moves into unpinned field 'last'")
+        .inFile(pool)
+        .onLineContaining("last = current.get();");
+  }
+
+  @Test
+  void usingTheValueOfAPinnedOptionalIsAccepted() {
+    assertThat(
+            compilePool(
+                pool(
+                    """
+                      void take() {
+                        current.ifPresent(Task::poll);
+                        current.get().poll();
+                      }
+                    """)))
+        .succeededWithoutWarnings();
+  }
+
+  @Test
+  void optionalWithAnExplicitPinnedTypeArgumentAcceptsAPinnedValue() {
+    assertThat(
+            compilePool(
+                pool(
+                    """
+                      void choose(@Pinned Task task) {
+                        current = Optional.<@Pinned Task>ofNullable(task);
+                      }
+                    """)))
+        .succeededWithoutWarnings();
+  }
+
+  @Test
+  void optionalWithAnInferredTypeArgumentRejectsAPinnedValue() {
+    JavaFileObject pool =
+        pool(
+            """
+              void choose(@Pinned Task task) {
+                current = Optional.ofNullable(task);
+              }
+            """);
+    Compilation compilation = compilePool(pool);
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation)
+        .hadErrorContaining("[pin:move] pinned value 'task' moves into")
+        .inFile(pool)
+        .onLineContaining("current = Optional.ofNullable(task);");
+  }
+
+  @Test
+  void enhancedForVariableOverAPinnedListIsPinned() {
+    JavaFileObject pool =
+        pool(
+            """
+              void scan() {
+                for (Task t : tasks) {
+                  last = t;
+                }
+              }
+            """);
+    Compilation compilation = compilePool(pool);
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation)
+        .hadErrorContaining(
+            "[pin:move] pinned value 't' (from an element of 'tasks', line 12) moves into unpinned"
+                + " field 'last'")
+        .inFile(pool)
+        .onLineContaining("last = t;");
+  }
+
+  @Test
+  void usingEnhancedForVariablesOverAPinnedListIsAccepted() {
+    assertThat(
+            compilePool(
+                pool(
+                    """
+                      void scan() {
+                        for (Task t : tasks) {
+                          t.poll();
+                        }
+                      }
+                    """)))
+        .succeededWithoutWarnings();
+  }
+
+  @Test
+  void lambdaParameterOverAPinnedListMovedIsRejectedOnce() {
+    JavaFileObject pool =
+        pool(
+            """
+              void scan() {
+                tasks.forEach(t -> last = t);
+              }
+            """);
+    Compilation compilation = compilePool(pool);
+    // Consumer.accept returns nothing: the assignment is the one move, not also a lambda return.
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation)
+        .hadErrorContaining("[pin:move] pinned value 't'")
+        .inFile(pool)
+        .onLineContaining("tasks.forEach(t -> last = t);");
+    assertThat(compilation).hadErrorContaining("moves into unpinned field 'last'");
+  }
+
+  @Test
+  void usingLambdaParametersOverAPinnedListIsAccepted() {
+    assertThat(
+            compilePool(
+                pool(
+                    """
+                      void scan() {
+                        tasks.forEach(t -> t.poll());
+                      }
+                    """)))
+        .succeededWithoutWarnings();
+  }
+
+  @Test
+  void methodReferenceTakingElementsOfAPinnedListIntoAnUnpinnedParameterIsRejected() {
+    JavaFileObject pool =
+        pool(
+            """
+              void scan() {
+                tasks.forEach(Pool::keep);
+              }
+            """);
+    Compilation compilation = compilePool(pool);
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation)
+        .hadErrorContaining("[pin:move]")
+        .inFile(pool)
+        .onLineContaining("tasks.forEach(Pool::keep);");
+  }
+
+  @Test
+  void methodReferenceCallingAMethodOfEachElementIsAccepted() {
+    assertThat(
+            compilePool(
+                pool(
+                    """
+                      void scan() {
+                        tasks.forEach(Task::poll);
+                      }
+                    """)))
+        .succeededWithoutWarnings();
+  }
+
+  // The container itself
+
+  @Test
+  void assigningAPinnedListToAListOfUnpinnedElementsIsRejected() {
+    JavaFileObject pool =
+        pool(
+            """
+              void view() {
+                List<Task> v = tasks;
+              }
+            """);
+    Compilation compilation = compilePool(pool);
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation)
+        .hadErrorContaining(
+            "[pin:move] pinned elements of 'tasks' move into local 'v' of type 'List<Task>'")
+        .inFile(pool)
+        .onLineContaining("List<Task> v = tasks;");
+  }
+
+  @Test
+  void assigningAPinnedListToAWildcardListIsRejected() {
+    JavaFileObject pool =
+        pool(
+            """
+              void view() {
+                List<?> any = tasks;
+              }
+            """);
+    assertThat(compilePool(pool))
+        .hadErrorContaining("[pin:move] pinned elements of 'tasks' move into local 'any'")
+        .inFile(pool)
+        .onLineContaining("List<?> any = tasks;");
+  }
+
+  @Test
+  void assigningAPinnedListToARawListIsRejected() {
+    JavaFileObject pool =
+        pool(
+            """
+              @SuppressWarnings("rawtypes")
+              void view() {
+                List raw = tasks;
+              }
+            """);
+    assertThat(compilePool(pool))
+        .hadErrorContaining("[pin:move] pinned elements of 'tasks' move into local 'raw'")
+        .inFile(pool)
+        .onLineContaining("List raw = tasks;");
+  }
+
+  @Test
+  void assigningAPinnedListToPlacesWithPinnedTypeArgumentsIsAccepted() {
+    assertThat(
+            compilePool(
+                pool(
+                    """
+                      void view() {
+                        List<@Pinned Task> v = tasks;
+                        Collection<? extends @Pinned Task> all = tasks;
+                        Iterable<@Pinned Task> each = v;
+                      }
+                    """)))
+        .succeededWithoutWarnings();
+  }
+
+  @Test
+  void varKeepsThePinnedTypeArgument() {
+    JavaFileObject pool =
+        pool(
+            """
+              void view() {
+                var v = tasks;
+                last = v.get(0);
+              }
+            """);
+    Compilation compilation = compilePool(pool);
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation)
+        .hadErrorContaining("[pin:move] pinned value 'v.get()' moves into unpinned field 'last'")
+        .inFile(pool)
+        .onLineContaining("last = v.get(0);");
+  }
+
+  @Test
+  void varOfAPinnedListIsAccepted() {
+    assertThat(
+            compilePool(
+                pool(
+                    """
+                      void view() {
+                        var v = tasks;
+                        v.get(0).poll();
+                      }
+                    """)))
+        .succeededWithoutWarnings();
+  }
+
+  @Test
+  void copyingAPinnedListWithTheDiamondIsRejected() {
+    JavaFileObject pool =
+        pool(
+            """
+              List<Task> copy() {
+                return new ArrayList<>(tasks);
+              }
+            """);
+    Compilation compilation = compilePool(pool);
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation)
+        .hadErrorContaining("[pin:move] pinned elements of 'tasks' move into")
+        .inFile(pool)
+        .onLineContaining("return new ArrayList<>(tasks);");
+  }
+
+  @Test
+  void copyingAPinnedListIntoAPinnedListIsAccepted() {
+    assertThat(
+            compilePool(
+                pool(
+                    """
+                      void copy() {
+                        List<@Pinned Task> copy = new ArrayList<@Pinned Task>(tasks);
+                        copy.get(0).poll();
+                      }
+                    """)))
+        .succeededWithoutWarnings();
+  }
+
+  @Test
+  void passingAPinnedListToAListOfUnpinnedElementsIsRejected() {
+    JavaFileObject pool =
+        pool(
+            """
+              static void drain(List<Task> ts) {}
+              void flush() {
+                drain(tasks);
+              }
+            """);
+    Compilation compilation = compilePool(pool);
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation)
+        .hadErrorContaining(
+            "[pin:move] pinned elements of 'tasks' move into unpinned parameter 'ts' of"
+                + " 'Pool.drain(List<Task>)'")
+        .inFile(pool)
+        .onLineContaining("drain(tasks);");
+  }
+
+  @Test
+  void passingAPinnedListToAListOfPinnedElementsIsAccepted() {
+    assertThat(
+            compilePool(
+                pool(
+                    """
+                      static void drain(List<@Pinned Task> ts) {}
+                      void flush() {
+                        drain(tasks);
+                      }
+                    """)))
+        .succeededWithoutWarnings();
+  }
+
+  @Test
+  void toArrayOfAPinnedListIsRejected() {
+    JavaFileObject pool =
+        pool(
+            """
+              void dump() {
+                Object[] a = tasks.toArray();
+              }
+            """);
+    Compilation compilation = compilePool(pool);
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation)
+        .hadErrorContaining("[pin:move] pinned elements of 'tasks.toArray()' move into an array")
+        .inFile(pool)
+        .onLineContaining("Object[] a = tasks.toArray();");
+  }
+
+  @Test
+  void sizeOfAPinnedListIsAccepted() {
+    assertThat(
+            compilePool(
+                pool(
+                    """
+                      void dump() {
+                        int n = tasks.size();
+                      }
+                    """)))
+        .succeededWithoutWarnings();
+  }
+
+  @Test
+  void listOfWithAnExplicitPinnedTypeArgumentAcceptsPinnedValues() {
+    assertThat(
+            compilePool(
+                pool(
+                    """
+                      void pair(@Pinned Task a, @Pinned Task b) {
+                        List<@Pinned Task> both = List.<@Pinned Task>of(a, b);
+                        both.get(0).poll();
+                      }
+                    """)))
+        .succeededWithoutWarnings();
+  }
+
+  @Test
+  void listOfWithAnInferredTypeArgumentRejectsAPinnedValue() {
+    JavaFileObject pool =
+        pool(
+            """
+              void single(@Pinned Task a) {
+                List<Task> one = List.of(a);
+              }
+            """);
+    Compilation compilation = compilePool(pool);
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation)
+        .hadErrorContaining("[pin:move] pinned value 'a' moves into")
+        .inFile(pool)
+        .onLineContaining("List<Task> one = List.of(a);");
+  }
+
+  @Test
+  void vacatingAndQueryingSlotsOfAPinnedListIsAccepted() {
+    assertThat(
+            compilePool(
+                pool(
+                    """
+                      void tidy(@Pinned Task task) {
+                        boolean had = tasks.contains(task);
+                        tasks.remove(task);
+                        tasks.remove(0);
+                        tasks.clear();
+                        byName.remove("main");
+                        queue.clear();
+                      }
+                    """)))
+        .succeededWithoutWarnings();
+  }
+}
