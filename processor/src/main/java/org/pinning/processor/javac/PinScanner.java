@@ -52,6 +52,7 @@ import org.pinning.processor.flow.Pin;
 import org.pinning.processor.model.BorrowingModel;
 import org.pinning.processor.model.ContainerTypes;
 import org.pinning.processor.model.ContainerTypes.Signature;
+import org.pinning.processor.model.FunctionalTypes;
 import org.pinning.processor.model.PinAnnotations;
 import org.pinning.processor.model.PinModel;
 import org.pinning.processor.report.Finding;
@@ -78,6 +79,7 @@ final class PinScanner extends FlowScanner {
   private final DeclarationRules declarations;
   private final TypeUsePlacementRule typeUses;
   private final ContainerTypes containers;
+  private final FunctionalTypes functionalTypes;
   private final MoveRule moves;
   private final Reporter reporter;
   /** Lambdas about to be scanned whose parameters receive pinned elements, by parameter bits. */
@@ -113,6 +115,7 @@ final class PinScanner extends FlowScanner {
     this.model = model;
     this.borrowing = borrowing;
     this.containers = containers;
+    this.functionalTypes = new FunctionalTypes(model.types());
     this.declarations = declarations;
     this.typeUses = typeUses;
     this.moves = new MoveRule(model, containers);
@@ -494,7 +497,7 @@ final class PinScanner extends FlowScanner {
     if (!(element instanceof ExecutableElement method)) {
       return null;
     }
-    if (PinAnnotations.hasPinned(method) && !resultStaysPinned(trees.getTypeMirror(getCurrentPath()))) {
+    if (PinAnnotations.hasPinned(method) && !functionalTypes.keepsResultPinned(trees.getTypeMirror(getCurrentPath()))) {
       Pin result = Pin.place(method.getSimpleName() + "()");
       move(getCurrentPath(), result, MoveTarget.methodReference(node.toString()));
     }
@@ -730,59 +733,11 @@ final class PinScanner extends FlowScanner {
    */
   private void notePinnedLambdaParameters(
       ExpressionTree lambda, TypeMirror functional, int elements, String container) {
-    if (elements == 0 || !(model.types().asElement(functional) instanceof TypeElement type)) {
-      return;
-    }
-    ExecutableElement abstractMethod = functionalMethodOf(functional);
-    if (abstractMethod == null) {
-      return;
-    }
-    List<? extends javax.lang.model.element.TypeParameterElement> typeParameters = type.getTypeParameters();
-    List<? extends VariableElement> parameters = abstractMethod.getParameters();
-    int pinned = 0;
-    for (int i = 0; i < parameters.size() && i < 31; i++) {
-      TypeMirror parameterType = parameters.get(i).asType();
-      if (parameterType.getKind() == TypeKind.TYPEVAR) {
-        int index = typeParameters.indexOf(model.types().asElement(parameterType));
-        if (index >= 0 && index < 31 && (elements & (1 << index)) != 0) {
-          pinned |= 1 << i;
-        }
-      }
-    }
+    int pinned = functionalTypes.parametersReceiving(functional, elements);
     if (pinned != 0) {
       pinnedLambdaParameters.put(lambda, new PinnedParameters(pinned, container));
     }
   }
-
-  /** The single abstract method of a functional interface type, or null. */
-  private ExecutableElement functionalMethodOf(TypeMirror functional) {
-    if (!(functional instanceof DeclaredType start)) {
-      return null;
-    }
-    Deque<TypeMirror> work = new ArrayDeque<>();
-    work.add(start);
-    while (!work.isEmpty()) {
-      TypeMirror next = work.poll();
-      Element element = model.types().asElement(next);
-      if (element == null) {
-        continue;
-      }
-      for (ExecutableElement method : ElementFilter.methodsIn(element.getEnclosedElements())) {
-        if (method.getModifiers().contains(Modifier.ABSTRACT) && !isObjectMethod(method)) {
-          return method;
-        }
-      }
-      work.addAll(model.types().directSupertypes(next));
-    }
-    return null;
-  }
-
-  private static boolean isObjectMethod(ExecutableElement method) {
-    String name = method.getSimpleName().toString();
-    return (name.equals("equals") && method.getParameters().size() == 1)
-        || ((name.equals("hashCode") || name.equals("toString")) && method.getParameters().isEmpty());
-  }
-
 
   /**
    * A value stored into a local or parameter. Into a {@code @Pinned} one it pins the locals it
@@ -897,13 +852,7 @@ final class PinScanner extends FlowScanner {
     while (path != null && path.getLeaf() != lambda) {
       path = path.getParentPath();
     }
-    return path != null && resultStaysPinned(trees.getTypeMirror(path));
-  }
-
-  private boolean resultStaysPinned(TypeMirror functional) {
-    ExecutableElement method = functionalMethodOf(functional);
-    return method != null
-        && (method.getReturnType().getKind() == TypeKind.VOID || PinAnnotations.hasPinned(method));
+    return path != null && functionalTypes.keepsResultPinned(trees.getTypeMirror(path));
   }
 
   private void move(ExpressionTree value, Pin pin, MoveTarget target) {

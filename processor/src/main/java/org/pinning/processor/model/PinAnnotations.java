@@ -4,6 +4,7 @@ import javax.lang.model.AnnotatedConstruct;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.Name;
 import javax.lang.model.element.TypeElement;
+import javax.lang.model.type.TypeKind;
 
 /** Finds {@code @Pinned} and {@code @Unpin} on elements and types, by name. */
 public final class PinAnnotations {
@@ -50,7 +51,11 @@ public final class PinAnnotations {
   }
 
   private static boolean is(AnnotationMirror mirror, String name) {
+    if (mirror.getAnnotationType().getKind() != TypeKind.DECLARED) {
+      return false; // the annotations are missing from the class path: javac reports that
+    }
     Name qualified = ((TypeElement) mirror.getAnnotationType().asElement()).getQualifiedName();
-    return qualified.contentEquals(name);
+    // The length is free; comparing contents makes javac decode the name.
+    return qualified.length() == name.length() && qualified.contentEquals(name);
   }
 }

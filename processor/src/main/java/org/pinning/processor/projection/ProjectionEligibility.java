@@ -91,6 +91,7 @@ final class ProjectionEligibility {
   private static boolean isProjectedField(VariableElement field) {
     var modifiers = field.getModifiers();
     return !modifiers.contains(Modifier.PRIVATE)
+        && !LombokFields.madePrivate(field)
         && !modifiers.contains(Modifier.STATIC)
         && isNameableIn(field.asType(), ProjectionNames.packageOf(field));
   }

@@ -7,6 +7,8 @@ import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeVariableName;
 import com.palantir.javapoet.WildcardTypeName;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Target;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -120,7 +122,12 @@ final class ProjectionTypes {
       variables.add(
           TypeVariableName.get(names.get(parameter))
               .withBounds(bounds)
-              .annotated(annotations(parameter.getAnnotationMirrors(), mirror -> true)));
+              .annotated(
+                  annotations(
+                      parameter.getAnnotationMirrors(),
+                      mirror ->
+                          targets(mirror, ElementType.TYPE_PARAMETER)
+                              || targets(mirror, ElementType.TYPE_USE))));
     }
     return variables;
   }
@@ -152,7 +159,9 @@ final class ProjectionTypes {
 
   private TypeName withoutDeclarationPin(TypeMirror type) {
     List<AnnotationSpec> kept =
-        annotations(type.getAnnotationMirrors(), mirror -> !PinAnnotations.isPinned(mirror));
+        annotations(
+            type.getAnnotationMirrors(),
+            mirror -> !PinAnnotations.isPinned(mirror) && targets(mirror, ElementType.TYPE_USE));
     if (type.getKind() == TypeKind.ARRAY) {
       return ArrayTypeName.of(withoutDeclarationPin(((ArrayType) type).getComponentType()))
           .annotated(kept);
@@ -180,8 +189,17 @@ final class ProjectionTypes {
   }
 
   private TypeName spelled(TypeMirror type) {
+    // Only type-use annotations belong in a type: ECJ also shows a type parameter's own
+    // annotations (@Unpin) on each use of its type variable.
     return spelledWithoutAnnotations(type)
-        .annotated(annotations(type.getAnnotationMirrors(), mirror -> true));
+        .annotated(
+            annotations(type.getAnnotationMirrors(), mirror -> targets(mirror, ElementType.TYPE_USE)));
+  }
+
+  /** Whether the annotation type of {@code mirror} may be written where {@code kind} says. */
+  private static boolean targets(AnnotationMirror mirror, ElementType kind) {
+    Target target = mirror.getAnnotationType().asElement().getAnnotation(Target.class);
+    return target != null && java.util.Arrays.asList(target.value()).contains(kind);
   }
 
   private TypeName spelledWithoutAnnotations(TypeMirror type) {

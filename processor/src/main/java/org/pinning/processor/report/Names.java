@@ -44,12 +44,21 @@ public final class Names {
     if (mirror.getKind() == TypeKind.ARRAY) {
       return type(((javax.lang.model.type.ArrayType) mirror).getComponentType()) + "[]";
     }
-    String text = mirror.toString();
-    // Type annotations print as "@org.pinning.Pinned Task"; the source reader wants "Task".
-    int space = text.lastIndexOf(' ');
-    String bare = text.startsWith("@") && space > 0 ? text.substring(space + 1) : text;
-    int dot = bare.lastIndexOf('.');
-    return dot >= 0 && !bare.contains("<") ? bare.substring(dot + 1) : bare;
+    switch (mirror.getKind()) {
+      case TYPEVAR:
+        return ((javax.lang.model.type.TypeVariable) mirror).asElement().getSimpleName().toString();
+      case WILDCARD:
+        javax.lang.model.type.WildcardType wildcard = (javax.lang.model.type.WildcardType) mirror;
+        if (wildcard.getExtendsBound() != null) {
+          return "? extends " + type(wildcard.getExtendsBound());
+        }
+        return wildcard.getSuperBound() != null ? "? super " + type(wildcard.getSuperBound()) : "?";
+      default:
+        // Primitives and the rest: the kind's name, free of type annotations ("@Pinned int").
+        return mirror.getKind().isPrimitive()
+            ? mirror.getKind().name().toLowerCase(java.util.Locale.ROOT)
+            : mirror.toString();
+    }
   }
 
   /** A field or method, qualified by its owner when that is not {@code context}. */

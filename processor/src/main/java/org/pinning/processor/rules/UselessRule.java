@@ -34,6 +34,9 @@ public final class UselessRule {
     }
     TypeMirror type =
         element instanceof ExecutableElement method ? method.getReturnType() : element.asType();
+    if (type.getKind() == javax.lang.model.type.TypeKind.ERROR) {
+      return null; // javac reports the missing type; nothing is known of it here
+    }
     return model.isKnownUnpin(type)
         ? Messages.useless(Site.annotation(element, pinned), element, type)
         : null;

@@ -1,0 +1,356 @@
+package org.pinning.processor.compat;
+
+import static com.google.testing.compile.CompilationSubject.assertThat;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.pinning.processor.PinCompiler.compile;
+import static org.pinning.processor.PinCompiler.source;
+
+import com.google.testing.compile.Compilation;
+import com.google.testing.compile.Compiler;
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
+import java.util.stream.Stream;
+import javax.tools.Diagnostic;
+import javax.tools.JavaFileObject;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.pinning.processor.PinProcessor;
+
+/**
+ * The pin contract crosses compilations (DESIGN.md §3, §4.7): {@code @Pinned} is retained in
+ * class files, so a client compiled against a library's classes — a class directory or a jar —
+ * gets the same errors as if both were compiled together.
+ */
+class CrossCompilationTest {
+
+  private static final List<JavaFileObject> LIBRARY =
+      List.of(
+          source(
+              "lib.Task",
+              """
+              package lib;
+              @org.pinning.Pinned
+              public class Task {
+                public void poll() {}
+              }
+              """),
+          source(
+              "lib.Registry",
+              """
+              package lib;
+              import org.pinning.Pinned;
+              public final class Registry {
+                public void track(@Pinned Task t) {}
+              }
+              """),
+          source(
+              "lib.Holder",
+              """
+              package lib;
+              import org.pinning.Pinned;
+              public final class Holder {
+                @Pinned private final Task task = new Task();
+                @Pinned public final Task shared = new Task();
+                public @Pinned Task task() {
+                  return task;
+                }
+              }
+              """),
+          source(
+              "lib.Sink",
+              """
+              package lib;
+              import org.pinning.Pinned;
+              public interface Sink {
+                void accept(@Pinned Task t);
+              }
+              """),
+          source(
+              "lib.Wrapper",
+              """
+              package lib;
+              import org.pinning.Pinned;
+              public class Wrapper {
+                @Pinned private final Task task = new Task();
+              }
+              """));
+
+  private static final JavaFileObject HOLDER_CLIENT =
+      source(
+          "app.HolderClient",
+          """
+          package app;
+          import lib.Holder;
+          import lib.Task;
+          public final class HolderClient {
+            Task last;
+            void keep(Holder holder) {
+              last = holder.task();
+            }
+            void keepField(Holder holder) {
+              last = holder.shared;
+            }
+          }
+          """);
+
+  private static final JavaFileObject REGISTRY_CLIENT =
+      source(
+          "app.RegistryClient",
+          """
+          package app;
+          import lib.Registry;
+          import lib.Task;
+          public final class RegistryClient {
+            Task last;
+            void track(Registry registry) {
+              Task t = new Task();
+              registry.track(t);
+              last = t;
+            }
+          }
+          """);
+
+  private static final JavaFileObject PRINTER =
+      source(
+          "app.Printer",
+          """
+          package app;
+          import lib.Sink;
+          import lib.Task;
+          public final class Printer implements Sink {
+            @Override
+            public void accept(Task t) {}
+          }
+          """);
+
+  private static final JavaFileObject JOB =
+      source(
+          "app.Job",
+          """
+          package app;
+          public final class Job extends lib.Task
+              implements Cloneable {}
+          """);
+
+  private static final JavaFileObject COPY =
+      source(
+          "app.Copy",
+          """
+          package app;
+          public final class Copy extends lib.Wrapper
+              implements Cloneable {}
+          """);
+
+  private static final List<JavaFileObject> CLIENT =
+      List.of(HOLDER_CLIENT, REGISTRY_CLIENT, PRINTER, JOB, COPY);
+
+  @TempDir static Path libraryRoot;
+  private static File classDirectory;
+  private static File jar;
+
+  @BeforeAll
+  static void compileTheLibrary() throws IOException {
+    Compilation library = compile(LIBRARY.toArray(new JavaFileObject[0]));
+    assertThat(library).succeededWithoutWarnings();
+    Path classes = libraryRoot.resolve("classes");
+    writeClassFiles(library, classes);
+    classDirectory = classes.toFile();
+    jar = jar(classes, libraryRoot.resolve("lib.jar")).toFile();
+  }
+
+  @Test
+  void movingAPinnedReturnFromTheLibraryIsRejected() {
+    Compilation compilation = compileAgainst(classDirectory, HOLDER_CLIENT);
+    assertThat(compilation)
+        .hadErrorContaining("[pin:move]")
+        .inFile(HOLDER_CLIENT)
+        .onLineContaining("last = holder.task();");
+  }
+
+  @Test
+  void movingAPinnedFieldOfTheLibraryIsRejected() {
+    Compilation compilation = compileAgainst(classDirectory, HOLDER_CLIENT);
+    assertThat(compilation).hadErrorCount(2);
+    assertThat(compilation)
+        .hadErrorContaining("[pin:move]")
+        .inFile(HOLDER_CLIENT)
+        .onLineContaining("last = holder.shared;");
+  }
+
+  @Test
+  void passingToAPinnedLibraryParameterPinsTheLocal() {
+    Compilation compilation = compileAgainst(classDirectory, REGISTRY_CLIENT);
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation)
+        .hadErrorContaining("[pin:after-pin] 't' moves into unpinned field 'last', but it was"
+            + " pinned at line 8")
+        .inFile(REGISTRY_CLIENT)
+        .onLineContaining("last = t;");
+  }
+
+  @Test
+  void overrideDroppingAPinnedLibraryParameterIsRejected() {
+    Compilation compilation = compileAgainst(classDirectory, PRINTER);
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation)
+        .hadErrorContaining("[pin:override] 'accept(Task)' drops @Pinned from parameter 't' of"
+            + " overridden 'Sink.accept(Task)'")
+        .inFile(PRINTER)
+        .onLineContaining("public void accept(Task t)");
+  }
+
+  @Test
+  void cloneableSubclassOfAPinnedLibraryTypeIsRejected() {
+    Compilation compilation = compileAgainst(classDirectory, JOB);
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation)
+        .hadErrorContaining("[pin:copy] pinned type 'Job' is Cloneable")
+        .inFile(JOB)
+        .onLineContaining("implements Cloneable");
+  }
+
+  @Test
+  void libraryTypePinnedByItsPinnedFieldIsPinnedInTheClientToo() {
+    Compilation compilation = compileAgainst(classDirectory, COPY);
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation)
+        .hadErrorContaining("[pin:copy] pinned type 'Copy' is Cloneable")
+        .inFile(COPY)
+        .onLineContaining("implements Cloneable");
+  }
+
+  @Test
+  void oneCompilationOfLibraryAndClientReportsSixErrorsInTheClient() {
+    List<String> reported = reported(inOneCompilation());
+    assertEquals(6, reported.size(), () -> "in one compilation: " + reported);
+  }
+
+  @Test
+  void clientAgainstTheClassDirectoryGetsTheErrorsOfOneCompilation() {
+    assertEquals(
+        reported(inOneCompilation()),
+        reported(compileAgainst(classDirectory, CLIENT.toArray(new JavaFileObject[0]))));
+  }
+
+  @Test
+  void clientAgainstAJarGetsTheErrorsOfOneCompilation() {
+    assertEquals(
+        reported(inOneCompilation()),
+        reported(compileAgainst(jar, CLIENT.toArray(new JavaFileObject[0]))));
+  }
+
+  @Test
+  void movingAPinnedReturnFromAJarIsRejected() {
+    Compilation compilation = compileAgainst(jar, HOLDER_CLIENT);
+    assertThat(compilation)
+        .hadErrorContaining("[pin:move]")
+        .inFile(HOLDER_CLIENT)
+        .onLineContaining("last = holder.task();");
+  }
+
+  @Test
+  void correctClientCompilesCleanAgainstTheLibrary() {
+    JavaFileObject client =
+        source(
+            "app.Client",
+            """
+            package app;
+            import lib.Holder;
+            import lib.Registry;
+            import lib.Task;
+            import org.pinning.Pinned;
+            public final class Client {
+              @Pinned final Task task = new Task();
+              void run(Holder holder, Registry registry) {
+                holder.task().poll();
+                registry.track(holder.task());
+                registry.track(task);
+                Task fresh = new Task();
+                fresh.poll();
+              }
+            }
+            """);
+    assertThat(compileAgainst(classDirectory, client)).succeededWithoutWarnings();
+    assertThat(compileAgainst(jar, client)).succeededWithoutWarnings();
+  }
+
+  // compilations
+
+  private static Compilation inOneCompilation() {
+    List<JavaFileObject> all = new ArrayList<>(LIBRARY);
+    all.addAll(CLIENT);
+    return compile(all.toArray(new JavaFileObject[0]));
+  }
+
+  /** javac with the processor, the library's classes first on the class path. */
+  private static Compilation compileAgainst(File library, JavaFileObject... client) {
+    return Compiler.javac()
+        .withProcessors(new PinProcessor())
+        .withClasspath(TestClassPath.entriesAfter(library))
+        .compile(client);
+  }
+
+  /** The errors and warnings in the client's files: file, line, kind and message. */
+  private static List<String> reported(Compilation compilation) {
+    List<String> reported = new ArrayList<>();
+    for (Diagnostic<? extends JavaFileObject> d : compilation.diagnostics()) {
+      if (d.getKind() == Diagnostic.Kind.NOTE
+          || d.getSource() == null
+          || !isClientFile(d.getSource())) {
+        continue;
+      }
+      reported.add(
+          d.getSource().toUri() + ":" + d.getLineNumber() + ": " + d.getKind() + ": "
+              + d.getMessage(Locale.ROOT));
+    }
+    reported.sort(null);
+    return reported;
+  }
+
+  /** compile-testing names sources by relative URIs, such as {@code app/Job.java}. */
+  private static boolean isClientFile(JavaFileObject file) {
+    String uri = file.toUri().toString();
+    return uri.startsWith("app/") || uri.contains("/app/");
+  }
+
+  // the library's class files
+
+  private static void writeClassFiles(Compilation compilation, Path root) throws IOException {
+    for (JavaFileObject file : compilation.generatedFiles()) {
+      if (file.getKind() != JavaFileObject.Kind.CLASS) {
+        continue;
+      }
+      // compile-testing names outputs mem:///CLASS_OUTPUT/lib/Task.class
+      String path = file.toUri().getPath();
+      String relative = path.substring(path.indexOf("/CLASS_OUTPUT/") + "/CLASS_OUTPUT/".length());
+      Path target = root.resolve(relative);
+      Files.createDirectories(target.getParent());
+      try (InputStream in = file.openInputStream()) {
+        Files.copy(in, target);
+      }
+    }
+  }
+
+  private static Path jar(Path classes, Path jarFile) throws IOException {
+    try (OutputStream out = Files.newOutputStream(jarFile);
+        JarOutputStream jar = new JarOutputStream(out);
+        Stream<Path> files = Files.walk(classes)) {
+      for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
+        jar.putNextEntry(new JarEntry(classes.relativize(file).toString().replace('\\', '/')));
+        Files.copy(file, jar);
+        jar.closeEntry();
+      }
+    }
+    return jarFile;
+  }
+}
