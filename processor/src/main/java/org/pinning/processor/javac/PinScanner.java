@@ -658,17 +658,22 @@ final class PinScanner extends FlowScanner {
 
   private Pin computeDeclaredPin(Element variable) {
     int elements = containers.pinnedArguments(variable.asType());
-    boolean pinned = PinAnnotations.hasPinned(variable) || borrowedParameter(variable);
-    if (!pinned && elements == 0) {
-      return null;
-    }
     String name = variable.getSimpleName().toString();
-    return pinned ? Pin.place(name).withElements(elements) : Pin.container(name, elements);
+    if (PinAnnotations.hasPinned(variable)) {
+      return Pin.place(name).withElements(elements);
+    }
+    if (borrowedParameter(variable)) {
+      return Pin.borrowedParameter(name).withElements(elements);
+    }
+    return elements == 0 ? null : Pin.container(name, elements);
   }
 
   /**
    * A parameter of an override of a borrowing model method ({@code equals(Object)}) is checked
-   * as if {@code @Pinned}: its callers may lend pinned values (§4.1).
+   * as if {@code @Pinned}: its callers may lend pinned values (§4.1). It may not be stored, but
+   * it may be lent on to other calls, as the model method itself does: the helpers an {@code
+   * equals} or {@code contains} delegates to are borrowing in all but name, and requiring
+   * {@code @Pinned} on each would flag ordinary code that never sees a pinned value.
    */
   private boolean borrowedParameter(Element variable) {
     return variable.getKind() == ElementKind.PARAMETER
@@ -713,7 +718,7 @@ final class PinScanner extends FlowScanner {
           PinAnnotations.hasPinned(parameter) || (signature != null && signature.parameterPinned(i));
       if (pinnedParameter) {
         pinLocalsIn(argument);
-      } else if (value != null && !borrowing.borrows(method)) {
+      } else if (value != null && !value.borrowed() && !borrowing.borrows(method)) {
         MoveTarget target = MoveTarget.parameter(parameter, method, isFromSource(method));
         move(argument, value, target);
         int allowed =
