@@ -81,57 +81,44 @@ final class PinScanner extends FlowScanner {
   private final ContainerTypes containers;
   private final FunctionalTypes functionalTypes;
   private final MoveRule moves;
+  private final CompilationChecks checks;
   private final Reporter reporter;
-  /** Lambdas about to be scanned whose parameters receive pinned elements, by parameter bits. */
+  /** Lambdas and method references about to be scanned that receive pinned elements. */
   private final Map<ExpressionTree, PinnedParameters> pinnedLambdaParameters =
       new IdentityHashMap<>();
-
-  /** Which parameters of a lambda receive elements of which pinned container. */
-  private record PinnedParameters(int bits, String container) {}
+  /** Abstract values of the after-pin analysis, one per tree that makes one. */
   private final Map<Tree, Integer> valueIds = new IdentityHashMap<>();
   /** Declared pins of the variables read so far; {@link #NO_PIN} for none. */
   private final Map<Element, Pin> declaredPins = new IdentityHashMap<>();
-  private static final Pin NO_PIN = Pin.place("");
   private final Deque<TypeElement> classes = new ArrayDeque<>();
   /** The method or lambda a {@code return} leaves: an {@link ExecutableElement} or a lambda tree. */
   private final Deque<Object> returnTargets = new ArrayDeque<>();
-  private final KnownNames names;
   private boolean erroneous;
+  /** The receiver of the method select scanned last, for the call around it. */
   private Pin lastReceiver;
   private TypeMirror lastReceiverType;
 
-  PinScanner(
-      Trees trees,
-      CompilationUnitTree unit,
-      PinModel model,
-      BorrowingModel borrowing,
-      ContainerTypes containers,
-      DeclarationRules declarations,
-      TypeUsePlacementRule typeUses,
-      KnownNames names,
-      Reporter reporter) {
+  private static final Pin NO_PIN = Pin.place("");
+
+  /** Which parameters of a lambda receive elements of which pinned container. */
+  private record PinnedParameters(int bits, String container) {}
+
+  PinScanner(Trees trees, CompilationUnitTree unit, CompilationChecks checks, Reporter reporter) {
     this.trees = trees;
     this.unit = unit;
-    this.model = model;
-    this.borrowing = borrowing;
-    this.containers = containers;
-    this.functionalTypes = new FunctionalTypes(model.types());
-    this.declarations = declarations;
-    this.typeUses = typeUses;
-    this.moves = new MoveRule(model, containers);
+    this.checks = checks;
+    this.model = checks.model;
+    this.borrowing = checks.borrowing;
+    this.containers = checks.containers;
+    this.functionalTypes = checks.functionalTypes;
+    this.declarations = checks.declarations;
+    this.typeUses = checks.typeUses;
+    this.moves = checks.moves;
     this.reporter = reporter;
-    this.names = names;
-  }
-
-  /** Names compared on every node, looked up once: javac's names compare by identity. */
-  record KnownNames(Name thisName, Name superName, Name cloneName) {
-    static KnownNames of(javax.lang.model.util.Elements elements) {
-      return new KnownNames(elements.getName("this"), elements.getName("super"), elements.getName("clone"));
-    }
   }
 
   private boolean isThisOrSuper(Name name) {
-    return name.equals(names.thisName()) || name.equals(names.superName());
+    return name.equals(checks.thisName) || name.equals(checks.superName);
   }
 
   /** Whether the scanned tree holds an erroneous tree or type: javac reported something there. */
@@ -375,7 +362,7 @@ final class PinScanner extends FlowScanner {
     }
     Signature signature = signature(method, receiver, receiverType, pinnedTypeArguments(node.getTypeArguments()));
     Pin first = arguments(method, node.getArguments(), signature, receiver);
-    if (method.getSimpleName().equals(names.cloneName()) && method.getParameters().isEmpty()) {
+    if (method.getSimpleName().equals(checks.cloneName) && method.getParameters().isEmpty()) {
       checkCloneCall(node);
     }
     if (PinAnnotations.hasPinned(method)) {

@@ -11,15 +11,10 @@ import java.io.StringWriter;
 import java.util.Map;
 import javax.lang.model.element.TypeElement;
 import javax.tools.Diagnostic;
-import org.pinning.processor.model.BorrowingModel;
-import org.pinning.processor.model.ContainerTypes;
-import org.pinning.processor.model.PinModel;
 import org.pinning.processor.options.PinOptions;
 import org.pinning.processor.projection.ProjectionWriter;
 import org.pinning.processor.report.Messages;
 import org.pinning.processor.report.Site;
-import org.pinning.processor.rules.DeclarationRules;
-import org.pinning.processor.rules.TypeUsePlacementRule;
 
 /**
  * The plugin's listener: checks each top-level class when javac reports its {@code ANALYZE}
@@ -30,23 +25,13 @@ public final class PinTaskListener implements TaskListener {
   private final Trees trees;
   private final Map<String, String> pluginArguments;
   private final JavacSources sources;
-  private Checks checks;
+  private CompilationChecks checks;
   private boolean notedMissingProjections;
   private int unitsChecked;
   private long nanosSpent;
   /** Only with {@code pin.stats}: the last unit, for the position-less closing note. */
   private CompilationUnitTree lastUnit;
 
-  /** What the listener builds at its first event, when the processor's options are known. */
-  private record Checks(
-      PinOptions options,
-      PinModel model,
-      BorrowingModel borrowing,
-      ContainerTypes containers,
-      DeclarationRules declarations,
-      TypeUsePlacementRule typeUses,
-      PinScanner.KnownNames names,
-      boolean processorRan) {}
 
   public PinTaskListener(JavacTask task, Map<String, String> pluginArguments) {
     this.task = task;
@@ -83,26 +68,16 @@ public final class PinTaskListener implements TaskListener {
     if (type == null || unit == null) {
       return;
     }
-    Checks current = checks(unit);
-    if (current.options().stats()) {
+    CompilationChecks current = checks(unit);
+    if (current.options.stats()) {
       lastUnit = unit;
     }
-    TreeReporter reporter = new TreeReporter(trees, unit, current.options());
+    TreeReporter reporter = new TreeReporter(trees, unit, current.options);
     try {
       TreePath path = trees.getPath(type);
       if (path != null) {
         unitsChecked++;
-        PinScanner scanner =
-            new PinScanner(
-                trees,
-                unit,
-                current.model(),
-                current.borrowing(),
-                current.containers(),
-                current.declarations(),
-                current.typeUses(),
-                current.names(),
-                reporter);
+        PinScanner scanner = new PinScanner(trees, unit, current, reporter);
         scanner.scan(path, null);
         if (scanner.sawErrors()) {
           reporter.dropBodyFindings(); // javac has reported errors here: no cascades
@@ -110,12 +85,12 @@ public final class PinTaskListener implements TaskListener {
         noteMissingProjections(current, type, unit);
       }
     } catch (RuntimeException | StackOverflowError failure) {
-      reportInternal(reporter, unit, type, failure, current.options());
+      reportInternal(reporter, unit, type, failure, current.options);
     }
     reporter.flush();
   }
 
-  private Checks checks(CompilationUnitTree unit) {
+  private CompilationChecks checks(CompilationUnitTree unit) {
     if (checks == null) {
       Map<String, String> fromProcessor = OptionsHandoff.processorOptions(task);
       PinOptions options =
@@ -123,24 +98,14 @@ public final class PinTaskListener implements TaskListener {
       for (String problem : PinOptions.parse(pluginArguments).problems()) {
         trees.printMessage(Diagnostic.Kind.WARNING, "pinning: " + problem, unit, unit);
       }
-      PinModel model = new PinModel(task.getTypes());
-      checks =
-          new Checks(
-              options,
-              model,
-              new BorrowingModel(task.getElements(), task.getTypes(), options.borrowing()),
-              new ContainerTypes(task.getElements(), task.getTypes()),
-              new DeclarationRules(model, task.getElements(), sources),
-              new TypeUsePlacementRule(trees),
-              PinScanner.KnownNames.of(task.getElements()),
-              fromProcessor != null);
+      checks = new CompilationChecks(task, trees, sources, options, fromProcessor != null);
     }
     return checks;
   }
 
   /** From JDK 23 on javac runs no processor it was not asked to run, while plugins still start. */
-  private void noteMissingProjections(Checks current, TypeElement type, CompilationUnitTree unit) {
-    if (current.processorRan() || notedMissingProjections || !ProjectionWriter.isProjected(type)) {
+  private void noteMissingProjections(CompilationChecks current, TypeElement type, CompilationUnitTree unit) {
+    if (current.processorRan || notedMissingProjections || !ProjectionWriter.isProjected(type)) {
       return;
     }
     notedMissingProjections = true;
@@ -168,14 +133,14 @@ public final class PinTaskListener implements TaskListener {
   }
 
   private void printStats() {
-    if (!checks.options().stats() || lastUnit == null) {
+    if (!checks.options.stats() || lastUnit == null) {
       return;
     }
     trees.printMessage(
         Diagnostic.Kind.NOTE,
         String.format(
             "pinning: %d classes checked, %d pinned types found, %d ms in the checks",
-            unitsChecked, checks.model().pinnedTypesSeen(), nanosSpent / 1_000_000),
+            unitsChecked, checks.model.pinnedTypesSeen(), nanosSpent / 1_000_000),
         lastUnit,
         lastUnit);
   }
