@@ -131,6 +131,11 @@ public final class PinProcessor extends AbstractProcessor {
             "[pin:internal] the pinning processor failed: " + failure
                 + "\nhelp: please report this with the file; -Apin.stats=true prints the stack"
                 + " trace");
+    if (options.stats()) {
+      java.io.StringWriter trace = new java.io.StringWriter();
+      failure.printStackTrace(new java.io.PrintWriter(trace));
+      processingEnv.getMessager().printMessage(Diagnostic.Kind.NOTE, trace.toString());
+    }
   }
 
   /** Under compilers without trees, a type is from source when a round handed it to us. */

@@ -12,7 +12,7 @@ import java.util.Map;
 import javax.lang.model.element.TypeElement;
 import javax.tools.Diagnostic;
 import org.pinning.processor.options.PinOptions;
-import org.pinning.processor.projection.ProjectionWriter;
+import org.pinning.processor.projection.ProjectionEligibility;
 import org.pinning.processor.report.Messages;
 import org.pinning.processor.report.Site;
 
@@ -84,7 +84,7 @@ public final class PinTaskListener implements TaskListener {
         }
         noteMissingProjections(current, type, unit);
       }
-    } catch (RuntimeException | StackOverflowError failure) {
+    } catch (RuntimeException | LinkageError | StackOverflowError failure) {
       reportInternal(reporter, unit, type, failure, current.options);
     }
     reporter.flush();
@@ -105,14 +105,15 @@ public final class PinTaskListener implements TaskListener {
 
   /** From JDK 23 on javac runs no processor it was not asked to run, while plugins still start. */
   private void noteMissingProjections(CompilationChecks current, TypeElement type, CompilationUnitTree unit) {
-    if (current.processorRan || notedMissingProjections || !ProjectionWriter.isProjected(type)) {
+    if (current.processorRan || notedMissingProjections || !ProjectionEligibility.isProjected(type)) {
       return;
     }
     notedMissingProjections = true;
     trees.printMessage(
         Diagnostic.Kind.NOTE,
-        "pinning: projections were not generated because the annotation processor did not run;"
-            + " put org.pinning:pinning-processor on annotationProcessorPaths, or pass -proc:full",
+        "pinning: projections were not generated because no annotation processing ran (as"
+            + " intended with -proc:none); to generate them, put org.pinning:pinning-processor on"
+            + " annotationProcessorPaths, or pass -proc:full",
         unit,
         unit);
   }

@@ -41,7 +41,7 @@ public final class PinOptions {
     this.stats = parseChoice(values, STATS, "false", "true", found);
     this.borrowing = parseList(values.get(BORROWING));
     for (String entry : borrowing) {
-      if (!entry.matches("[\\w.$*]+#[\\w$*]+")) {
+      if (!entry.matches("[\\w.$*]+#([\\w$*]+|<init>)")) {
         found.add(
             "option '" + BORROWING + "' takes Type#method entries (Type#* for every method), not '"
                 + entry + "'");

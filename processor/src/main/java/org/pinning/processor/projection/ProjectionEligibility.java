@@ -34,14 +34,17 @@ import org.pinning.processor.model.PinAnnotations;
  * @Pinned final class Hidden { private int x; }   // not projected: nothing to show
  * }</pre>
  */
-final class ProjectionEligibility {
+public final class ProjectionEligibility {
   /** What projections name in their {@code @Generated}: how we recognise our own output. */
   static final String GENERATOR = "org.pinning.processor.PinProcessor";
 
   private ProjectionEligibility() {}
 
-  /** Whether {@code type} gets a projection class. */
-  static boolean isProjected(TypeElement type) {
+  /**
+   * Whether {@code type} gets a projection class. Free of JavaPoet, so that the plugin may ask
+   * in builds whose processor path lacks it.
+   */
+  public static boolean isProjected(TypeElement type) {
     // Cheapest questions first: most classes are neither annotated nor hold pinned fields.
     return type.getKind().isClass()
         && isPinnedBySelf(type)
@@ -102,7 +105,7 @@ final class ProjectionEligibility {
    * in scope in its own body but not in a sibling class.
    */
   private static boolean isNameableIn(TypeMirror type, String packageName) {
-    return !ProjectionTypes.anyPart(
+    return !TypeParts.anyPart(
         type,
         part ->
             part.getKind() == TypeKind.DECLARED

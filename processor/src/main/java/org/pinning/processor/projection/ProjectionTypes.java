@@ -180,12 +180,12 @@ final class ProjectionTypes {
 
   /** Whether {@code type} cannot be spelled yet: javac has not resolved some part of it. */
   static boolean isUnresolved(TypeMirror type) {
-    return anyPart(type, part -> part.getKind() == TypeKind.ERROR);
+    return TypeParts.anyPart(type, part -> part.getKind() == TypeKind.ERROR);
   }
 
   /** Whether {@code type} mentions a raw type, which -Xlint:rawtypes warns about wherever used. */
   static boolean mentionsRawType(TypeMirror type) {
-    return anyPart(type, ProjectionTypes::isRaw);
+    return TypeParts.anyPart(type, ProjectionTypes::isRaw);
   }
 
   private TypeName spelled(TypeMirror type) {
@@ -285,32 +285,4 @@ final class ProjectionTypes {
         && !((TypeElement) ((DeclaredType) type).asElement()).getTypeParameters().isEmpty();
   }
 
-  /**
-   * Whether {@code test} holds for {@code type} or a type it is made of. Type variables are not
-   * followed into their bounds: the class's own parameters are checked once, at their
-   * declaration, and {@code T extends Comparable<T>} would otherwise never end.
-   */
-  static boolean anyPart(TypeMirror type, Predicate<TypeMirror> test) {
-    if (test.test(type)) {
-      return true;
-    }
-    switch (type.getKind()) {
-      case DECLARED:
-        DeclaredType declared = (DeclaredType) type;
-        for (TypeMirror argument : declared.getTypeArguments()) {
-          if (anyPart(argument, test)) {
-            return true;
-          }
-        }
-        return anyPart(declared.getEnclosingType(), test);
-      case ARRAY:
-        return anyPart(((ArrayType) type).getComponentType(), test);
-      case WILDCARD:
-        WildcardType wildcard = (WildcardType) type;
-        return (wildcard.getExtendsBound() != null && anyPart(wildcard.getExtendsBound(), test))
-            || (wildcard.getSuperBound() != null && anyPart(wildcard.getSuperBound(), test));
-      default:
-        return false;
-    }
-  }
 }

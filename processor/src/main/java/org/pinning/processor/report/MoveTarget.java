@@ -61,11 +61,24 @@ public record MoveTarget(String where, String help, boolean library) {
               + Names.method(method) + "' only borrows it");
     }
     TypeElement owner = (TypeElement) method.getEnclosingElement();
+    if (isTypeVariableOf(parameter, owner)) {
+      // add(E), put(K, V), offer(E): a container that keeps what it is given.
+      return new MoveTarget(
+          where,
+          "give the container a @Pinned type argument, as 'List<@Pinned Task>'",
+          true);
+    }
     return new MoveTarget(
         where,
         "if '" + Names.method(method) + "' neither keeps nor moves it, declare it borrowing:"
             + " -Apin.borrowing=" + owner.getQualifiedName() + "#" + method.getSimpleName(),
         true);
+  }
+
+  private static boolean isTypeVariableOf(VariableElement parameter, TypeElement owner) {
+    return parameter.asType() instanceof javax.lang.model.type.TypeVariable variable
+        && variable.asElement() instanceof javax.lang.model.element.TypeParameterElement declared
+        && declared.getGenericElement().equals(owner);
   }
 
   public static MoveTarget returned(ExecutableElement method) {
