@@ -24,6 +24,7 @@ import com.sun.source.tree.WhileLoopTree;
 import com.sun.source.tree.YieldTree;
 import com.sun.source.tree.BinaryTree;
 import com.sun.source.util.TreePathScanner;
+import java.lang.reflect.Method;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
@@ -47,6 +48,10 @@ public abstract class FlowScanner extends TreePathScanner<Pin, Void> {
   private final Deque<JumpScope> jumps = new ArrayDeque<>();
   private final Deque<LocalPins[]> tryCollectors = new ArrayDeque<>();
   private Name pendingLabel;
+  private Pin caseSelector;
+
+  private static final Method CASE_LABELS = caseMethod("getLabels");
+  private static final Method CASE_GUARD = caseMethod("getGuard");
 
   /** Where {@code break} and {@code continue} of one statement land. */
   private static final class JumpScope {
@@ -174,18 +179,23 @@ public abstract class FlowScanner extends TreePathScanner<Pin, Void> {
 
   @Override
   public Pin visitSwitch(SwitchTree node, Void unused) {
-    scan(node.getExpression(), unused);
-    scanCases(node, node.getCases(), unused);
+    Pin selector = scan(node.getExpression(), unused);
+    scanCases(node, node.getCases(), selector, unused);
     return null;
   }
 
   @Override
   public Pin visitSwitchExpression(SwitchExpressionTree node, Void unused) {
-    scan(node.getExpression(), unused);
-    return scanCases(node, node.getCases(), unused);
+    Pin selector = scan(node.getExpression(), unused);
+    return scanCases(node, node.getCases(), selector, unused);
   }
 
-  private Pin scanCases(Tree statement, List<? extends CaseTree> cases, Void unused) {
+  /** The pin of the selector of the switch whose case labels are being scanned, or null. */
+  protected Pin caseSelector() {
+    return caseSelector;
+  }
+
+  private Pin scanCases(Tree statement, List<? extends CaseTree> cases, Pin selector, Void unused) {
     LocalPins selected = copyOfState();
     JumpScope scope = push(statement, false, true);
     LocalPins fallthrough = null;
@@ -196,7 +206,7 @@ public abstract class FlowScanner extends TreePathScanner<Pin, Void> {
         // JDK 17's API: a default label has no expressions. Patterns (JDK 21) have none either;
         // treating them as defaults only joins fewer paths.
         exhaustive |= caseTree.getExpressions().isEmpty();
-        scan(caseTree.getExpressions(), unused);
+        scanLabels(caseTree, selector, unused);
         if (caseTree.getCaseKind() == CaseTree.CaseKind.RULE) {
           Pin value = scan(caseTree.getBody(), unused);
           if (value != null && scope.yielded == null) {
@@ -214,6 +224,50 @@ public abstract class FlowScanner extends TreePathScanner<Pin, Void> {
       return scope.yielded;
     } finally {
       jumps.pop();
+    }
+  }
+
+  /**
+   * Scans a case's labels and guard, where pattern bindings ({@code case Task t}) take the pin
+   * of the selector. javac's API for them ({@code getLabels}, {@code getGuard}) is newer than
+   * JDK 17's, on which this is compiled: it is called reflectively where the running JDK has it.
+   */
+  private void scanLabels(CaseTree caseTree, Pin selector, Void unused) {
+    Pin outer = caseSelector;
+    caseSelector = selector;
+    try {
+      Object labels = invoke(CASE_LABELS, caseTree);
+      if (labels instanceof List<?> list) {
+        for (Object label : list) {
+          scan((Tree) label, unused);
+        }
+      } else {
+        scan(caseTree.getExpressions(), unused);
+      }
+      if (invoke(CASE_GUARD, caseTree) instanceof Tree guard) {
+        scan(guard, unused);
+      }
+    } finally {
+      caseSelector = outer;
+    }
+  }
+
+  private static Object invoke(Method method, CaseTree caseTree) {
+    if (method == null) {
+      return null;
+    }
+    try {
+      return method.invoke(caseTree);
+    } catch (ReflectiveOperationException | RuntimeException e) {
+      return null;
+    }
+  }
+
+  private static Method caseMethod(String name) {
+    try {
+      return CaseTree.class.getMethod(name);
+    } catch (NoSuchMethodException e) {
+      return null;
     }
   }
 

@@ -477,6 +477,34 @@ final class PinScanner extends FlowScanner {
     return null;
   }
 
+  /**
+   * A pattern binding of a switch case ({@code case Task t ->}) holds the selector's value;
+   * bindings nested in a record pattern hold components, which the selector's pin does not
+   * reach. ({@code instanceof} patterns are bound in {@link #visitInstanceOf}.)
+   */
+  @Override
+  public Pin visitBindingPattern(BindingPatternTree node, Void unused) {
+    VariableTree variable = node.getVariable();
+    TreePath path = new TreePath(getCurrentPath(), variable);
+    Element element = trees.getElement(path);
+    if (element instanceof VariableElement local) {
+      declarations.checkLocal(local, reporter);
+      Pin selector = isCaseLabel(getCurrentPath().getParentPath()) ? caseSelector() : null;
+      Pin held = selector == null || !selector.value() ? null : selector.withElements(0).receivedAt(line(node));
+      if (held != null || (state != null && !state.isEmpty())) {
+        state().holdNew(local, idOf(variable), held);
+      }
+    }
+    return null;
+  }
+
+  /** A case label: JDK 21's pattern label, or (JDK 17 preview) the case itself. */
+  private static boolean isCaseLabel(TreePath parent) {
+    Tree leaf = parent == null ? null : parent.getLeaf();
+    return leaf instanceof com.sun.source.tree.CaseTree
+        || (leaf != null && leaf.getKind().name().equals("PATTERN_CASE_LABEL"));
+  }
+
   @Override
   public Pin visitMemberReference(MemberReferenceTree node, Void unused) {
     scan(node.getQualifierExpression(), unused);

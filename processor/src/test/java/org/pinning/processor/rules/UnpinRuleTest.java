@@ -615,4 +615,33 @@ class UnpinRuleTest {
         .inFile(job)
         .onLineContaining("@Unpin");
   }
+
+  @Test
+  void pinnedTypeArgumentInANewExpressionInABodyIsRejectedAtTheTypeArgument() {
+    JavaFileObject file =
+        source(
+            "demo.Use",
+            """
+            package demo;
+            import org.pinning.Pinned;
+            import org.pinning.Unpin;
+            @Pinned final class Task {}
+            final class Slot<@Unpin T> {}
+            public final class Use {
+              Object make() {
+                return new Slot<
+                    Task>();
+              }
+              Object fine() {
+                return new Slot<String>();
+              }
+            }
+            """);
+    Compilation compilation = compile(file);
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation)
+        .hadErrorContaining("[pin:unpin] pinned type 'Task' for @Unpin type parameter 'T' of 'Slot'")
+        .inFile(file)
+        .onLineContaining("Task>();");
+  }
 }
