@@ -13,12 +13,15 @@ import javax.lang.model.element.Element;
  *
  * <p>A local with no entry holds a value of its own that nothing pinned: the common case, kept
  * free of allocation. Locals that alias ({@code b = a}) share value ids, so pinning one pins the
- * others.
+ * others. Copies at branches share their maps until one side writes (copy on write): most
+ * branches of most methods never do.
  */
 public final class LocalPins {
   private Map<Element, Set<Integer>> values;
   private Map<Integer, Pin> pins;
   private Set<Element> assigned;
+  /** Whether the maps are this state's own to write, or shared with a copy. */
+  private boolean owned = true;
 
   /** The state at the start of a body: no local holds anything pinned. */
   public static LocalPins empty() {
@@ -28,12 +31,14 @@ public final class LocalPins {
   /** An independent copy, for one branch of a split. */
   public LocalPins copy() {
     LocalPins copy = new LocalPins();
-    if (values != null) {
-      copy.values = new HashMap<>();
-      values.forEach((local, ids) -> copy.values.put(local, new HashSet<>(ids)));
+    if (isBlank()) {
+      return copy;
     }
-    copy.pins = pins == null ? null : new HashMap<>(pins);
-    copy.assigned = assigned == null ? null : new HashSet<>(assigned);
+    copy.values = values;
+    copy.pins = pins;
+    copy.assigned = assigned;
+    copy.owned = false;
+    owned = false;
     return copy;
   }
 
@@ -43,12 +48,20 @@ public final class LocalPins {
       return b == null ? null : b.copy();
     }
     LocalPins joined = a.copy();
-    if (b == null) {
+    if (b == null || b.isBlank()) {
       return joined;
     }
     if (b.values != null) {
-      b.values.forEach(
-          (local, ids) -> joined.values().computeIfAbsent(local, k -> new HashSet<>()).addAll(ids));
+      b.values.forEach((local, ids) -> {
+        Set<Integer> mine = joined.values().get(local);
+        if (mine == null) {
+          joined.values().put(local, new HashSet<>(ids));
+        } else if (!mine.containsAll(ids)) {
+          Set<Integer> union = new HashSet<>(mine);
+          union.addAll(ids);
+          joined.values().put(local, union);
+        }
+      });
     }
     if (b.pins != null) {
       b.pins.forEach((id, pin) -> joined.pins().merge(id, pin, LocalPins::earlier));
@@ -62,6 +75,10 @@ public final class LocalPins {
   /** Whether no local holds a pinned or tracked value: most states of most methods. */
   public boolean isEmpty() {
     return (values == null || values.isEmpty()) && (assigned == null || assigned.isEmpty());
+  }
+
+  private boolean isBlank() {
+    return isEmpty() && (pins == null || pins.isEmpty());
   }
 
   /** Why {@code local} may hold a pinned value, or null. */
@@ -86,37 +103,54 @@ public final class LocalPins {
   /** {@code local} now holds a new value, pinned by {@code pin} or unpinned when it is null. */
   public void holdNew(Element local, int id, Pin pin) {
     if (pin == null) {
-      if (values != null) {
-        values.remove(local);
+      if (values != null && values.containsKey(local)) {
+        values().remove(local);
       }
       return;
     }
-    values().put(local, new HashSet<>(Set.of(id)));
+    values().put(local, Set.of(id));
     pins().put(id, pin);
   }
 
   /** {@code local} now holds whatever {@code source} holds ({@code local = source}). */
   public void alias(Element local, Element source, int id) {
-    values().put(local, new HashSet<>(idsOf(source, id)));
+    Set<Integer> ids = idsOf(source, id);
+    values().put(local, ids);
   }
 
   /** Pins every value {@code local} may hold, and so every alias of it, unless pinned already. */
   public void pin(Element local, int id, Pin pin) {
     for (Integer value : idsOf(local, id)) {
-      pins().putIfAbsent(value, pin);
+      if (pins == null || !pins.containsKey(value)) {
+        pins().put(value, pin);
+      }
     }
   }
 
   /** Records an assignment of {@code local}; true when it may have been assigned before. */
   public boolean assign(Element local) {
-    return !assigned().add(local);
+    if (assigned != null && assigned.contains(local)) {
+      return true;
+    }
+    assigned().add(local);
+    return false;
   }
 
+  /** The ids {@code local} holds, giving it {@code id} of its own if it had none. */
   private Set<Integer> idsOf(Element local, int id) {
-    return values().computeIfAbsent(local, k -> new HashSet<>(Set.of(id)));
+    Set<Integer> ids = values == null ? null : values.get(local);
+    if (ids == null) {
+      ids = Set.of(id);
+      values().put(local, ids);
+    }
+    return ids;
   }
+
+  // Writers go through these: they take the maps over from a copy before the first write.
+  // Sets in the values map are never written in place, so they may stay shared.
 
   private Map<Element, Set<Integer>> values() {
+    own();
     if (values == null) {
       values = new HashMap<>();
     }
@@ -124,6 +158,7 @@ public final class LocalPins {
   }
 
   private Map<Integer, Pin> pins() {
+    own();
     if (pins == null) {
       pins = new HashMap<>();
     }
@@ -131,10 +166,21 @@ public final class LocalPins {
   }
 
   private Set<Element> assigned() {
+    own();
     if (assigned == null) {
       assigned = new HashSet<>();
     }
     return assigned;
+  }
+
+  private void own() {
+    if (owned) {
+      return;
+    }
+    values = values == null ? null : new HashMap<>(values);
+    pins = pins == null ? null : new HashMap<>(pins);
+    assigned = assigned == null ? null : new HashSet<>(assigned);
+    owned = true;
   }
 
   private static Pin earlier(Pin a, Pin b) {

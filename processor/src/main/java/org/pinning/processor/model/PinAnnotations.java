@@ -54,8 +54,15 @@ public final class PinAnnotations {
     if (mirror.getAnnotationType().getKind() != TypeKind.DECLARED) {
       return false; // the annotations are missing from the class path: javac reports that
     }
-    Name qualified = ((TypeElement) mirror.getAnnotationType().asElement()).getQualifiedName();
-    // The length is free; comparing contents makes javac decode the name.
-    return qualified.length() == name.length() && qualified.contentEquals(name);
+    TypeElement type = (TypeElement) mirror.getAnnotationType().asElement();
+    // Lengths are free; comparing contents makes javac decode the name. Checking the simple
+    // name's length too keeps @Override (as long as org.pinning.Pinned) from being decoded.
+    Name qualified = type.getQualifiedName();
+    return qualified.length() == name.length()
+        && type.getSimpleName().length() == name.length() - PACKAGE_PREFIX_LENGTH
+        && qualified.contentEquals(name);
   }
+
+  /** {@code "org.pinning."}: both annotations live there. */
+  private static final int PACKAGE_PREFIX_LENGTH = "org.pinning.".length();
 }
