@@ -46,13 +46,18 @@ public final class ContainerTypes {
 
   /** The type arguments of {@code type} written {@code @Pinned}, as a mask; 0 for most types. */
   public int pinnedArguments(TypeMirror type) {
-    if (type == null || type.getKind() != TypeKind.DECLARED) {
+    return type == null ? 0 : argumentMask(type, ContainerTypes::isPinnedArgument);
+  }
+
+  /** The type arguments of {@code type} that pass {@code test}, one bit each. */
+  private static int argumentMask(TypeMirror type, java.util.function.Predicate<TypeMirror> test) {
+    if (type.getKind() != TypeKind.DECLARED) {
       return 0;
     }
     List<? extends TypeMirror> arguments = ((DeclaredType) type).getTypeArguments();
     int mask = 0;
     for (int i = 0; i < arguments.size() && i < 31; i++) {
-      if (isPinnedArgument(arguments.get(i))) {
+      if (test.test(arguments.get(i))) {
         mask |= 1 << i;
       }
     }
@@ -156,17 +161,7 @@ public final class ContainerTypes {
     }
 
     private int pinnedVariables(TypeMirror type) {
-      if (type.getKind() != TypeKind.DECLARED) {
-        return 0;
-      }
-      List<? extends TypeMirror> arguments = ((DeclaredType) type).getTypeArguments();
-      int mask = 0;
-      for (int i = 0; i < arguments.size() && i < 31; i++) {
-        if (isPinnedVariable(arguments.get(i))) {
-          mask |= 1 << i;
-        }
-      }
-      return mask;
+      return argumentMask(type, this::isPinnedVariable);
     }
 
     private boolean isPinnedVariable(TypeMirror type) {
