@@ -19,6 +19,7 @@ import org.pinning.processor.javac.OptionsHandoff;
 import org.pinning.processor.model.PinModel;
 import org.pinning.processor.options.PinOptions;
 import org.pinning.processor.projection.ProjectionWriter;
+import org.pinning.processor.report.Messages;
 import org.pinning.processor.report.Reporter;
 import org.pinning.processor.rules.DeclarationRules;
 import org.pinning.processor.rules.Sources;
@@ -61,7 +62,9 @@ public final class PinProcessor extends AbstractProcessor {
     try {
       options = PinOptions.parse(PinOptions.pinEntries(environment.getOptions()));
       for (String problem : options.problems()) {
-        environment.getMessager().printMessage(Diagnostic.Kind.WARNING, "pinning: " + problem);
+        environment
+            .getMessager()
+            .printMessage(Diagnostic.Kind.WARNING, Messages.optionProblem(problem));
       }
       JavacTask task = EnvironmentUnwrapper.javacTask(environment);
       pluginRuns = task != null && OptionsHandoff.offer(task, options.values());
@@ -91,9 +94,7 @@ public final class PinProcessor extends AbstractProcessor {
         processingEnv
             .getMessager()
             .printMessage(
-                Diagnostic.Kind.NOTE,
-                "pinning: this compiler runs no javac plugin, so only declaration rules were"
-                    + " checked; method bodies were not");
+                Diagnostic.Kind.NOTE, Messages.bodyRulesSkipped());
       }
     } catch (RuntimeException | LinkageError | StackOverflowError failure) {
       internal(failure);
@@ -128,9 +129,7 @@ public final class PinProcessor extends AbstractProcessor {
         .getMessager()
         .printMessage(
             options.errorsAsWarnings() ? Diagnostic.Kind.WARNING : Diagnostic.Kind.ERROR,
-            "[pin:internal] the pinning processor failed: " + failure
-                + "\nhelp: please report this with the file; -Apin.stats=true prints the stack"
-                + " trace");
+            Messages.processorFailed(failure));
     if (options.stats()) {
       java.io.StringWriter trace = new java.io.StringWriter();
       failure.printStackTrace(new java.io.PrintWriter(trace));

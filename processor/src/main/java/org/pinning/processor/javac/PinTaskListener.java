@@ -50,7 +50,17 @@ public final class PinTaskListener implements TaskListener {
       }
     } else if (event.getKind() == TaskEvent.Kind.ANALYZE) {
       long start = System.nanoTime();
-      analyze(event);
+      try {
+        analyze(event);
+      } catch (RuntimeException | LinkageError | StackOverflowError failure) {
+        // Only the set-up can get here (a broken processor path, say): never throw out of javac.
+        CompilationUnitTree unit = event.getCompilationUnit();
+        trees.printMessage(
+            Diagnostic.Kind.ERROR,
+            Messages.checkerCouldNotStart(failure),
+            unit,
+            unit);
+      }
       nanosSpent += System.nanoTime() - start;
     } else if (event.getKind() == TaskEvent.Kind.COMPILATION && checks != null) {
       try {
@@ -96,7 +106,7 @@ public final class PinTaskListener implements TaskListener {
       PinOptions options =
           PinOptions.merge(fromProcessor == null ? Map.of() : fromProcessor, pluginArguments);
       for (String problem : PinOptions.parse(pluginArguments).problems()) {
-        trees.printMessage(Diagnostic.Kind.WARNING, "pinning: " + problem, unit, unit);
+        trees.printMessage(Diagnostic.Kind.WARNING, Messages.optionProblem(problem), unit, unit);
       }
       checks = new CompilationChecks(task, trees, sources, options, fromProcessor != null);
     }
@@ -111,9 +121,7 @@ public final class PinTaskListener implements TaskListener {
     notedMissingProjections = true;
     trees.printMessage(
         Diagnostic.Kind.NOTE,
-        "pinning: projections were not generated because no annotation processing ran (as"
-            + " intended with -proc:none); to generate them, put org.pinning:pinning-processor on"
-            + " annotationProcessorPaths, or pass -proc:full",
+        Messages.projectionsNotGenerated(),
         unit,
         unit);
   }
@@ -139,9 +147,7 @@ public final class PinTaskListener implements TaskListener {
     }
     trees.printMessage(
         Diagnostic.Kind.NOTE,
-        String.format(
-            "pinning: %d classes checked, %d pinned types found, %d ms in the checks",
-            unitsChecked, checks.model.pinnedTypesSeen(), nanosSpent / 1_000_000),
+        Messages.stats(unitsChecked, checks.model.pinnedTypesSeen(), nanosSpent / 1_000_000),
         lastUnit,
         lastUnit);
   }

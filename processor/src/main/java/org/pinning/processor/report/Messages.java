@@ -343,4 +343,43 @@ public final class Messages {
             + "', whose code sees 'this' unpinned and may move it",
         "annotate '" + Names.type(supertype) + "' @Pinned");
   }
+
+  // Notes and failures that belong to no tree
+
+  /** A problem with the options, as {@code PinOptions} words it. */
+  public static String optionProblem(String problem) {
+    return "pinning: " + problem;
+  }
+
+  /** The processor under a compiler without javac's plugins (ECJ). */
+  public static String bodyRulesSkipped() {
+    return "pinning: this compiler runs no javac plugin, so only declaration rules were checked;"
+        + " method bodies were not";
+  }
+
+  /** The plugin found projected types, but no annotation processing ran. */
+  public static String projectionsNotGenerated() {
+    return "pinning: projections were not generated because no annotation processing ran (as"
+        + " intended with -proc:none); to generate them, put org.pinning:pinning-processor on"
+        + " annotationProcessorPaths, or pass -proc:full";
+  }
+
+  /** {@code -Apin.stats=true}. */
+  public static String stats(int classes, int pinnedTypes, long millis) {
+    return String.format(
+        "pinning: %d classes checked, %d pinned types found, %d ms in the checks",
+        classes, pinnedTypes, millis);
+  }
+
+  /** The processor itself failed: {@code pin:internal} without a tree. */
+  public static String processorFailed(Throwable failure) {
+    return "[" + Code.INTERNAL.id() + "] the pinning processor failed: " + failure
+        + "\nhelp: please report this with the file; -Apin.stats=true prints the stack trace";
+  }
+
+  /** The plugin could not set up its checks: {@code pin:internal} before any rule ran. */
+  public static String checkerCouldNotStart(Throwable failure) {
+    return "[" + Code.INTERNAL.id() + "] the pin checker could not start: " + failure
+        + "\nhelp: please report this with your build's processor path";
+  }
 }
