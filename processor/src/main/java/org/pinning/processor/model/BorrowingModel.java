@@ -61,20 +61,24 @@ public final class BorrowingModel {
   private static final List<String> RETURNING_ARGUMENT =
       List.of("java.util.Objects#requireNonNull", "java.util.Objects#requireNonNullElse");
 
+  private final Elements elements;
   private final Types types;
   private final Map<String, List<Entry>> byName = new HashMap<>();
+  /** Owner types by name, resolved when a method of that name is first asked about. */
+  private final Map<String, TypeMirror> owners = new HashMap<>();
   private final List<Entry> prefixes = new ArrayList<>();
   private final Map<ExecutableElement, Boolean> borrows = new HashMap<>();
 
-  /** One {@code Type#method} entry; {@code owner} null for {@code *#method}. */
-  private record Entry(TypeMirror owner, String method, boolean returnsArgument) {}
+  /** One {@code Type#method} entry; {@code owner} is the type's name, null for {@code *}. */
+  private record Entry(String owner, String method, boolean returnsArgument) {}
 
   public BorrowingModel(Elements elements, Types types, List<String> extraEntries) {
+    this.elements = elements;
     this.types = types;
     List<String> all = new ArrayList<>(BUILT_IN);
     all.addAll(extraEntries);
     for (String entry : all) {
-      add(elements, entry);
+      add(entry);
     }
   }
 
@@ -117,30 +121,33 @@ public final class BorrowingModel {
     if (entry.owner() == null) {
       return true;
     }
-    return owner instanceof TypeElement type
-        && types.isSubtype(types.erasure(type.asType()), entry.owner());
+    TypeMirror type = owners.computeIfAbsent(entry.owner(), this::resolve);
+    return type.getKind() != javax.lang.model.type.TypeKind.NONE
+        && owner instanceof TypeElement declaring
+        && types.isSubtype(types.erasure(declaring.asType()), type);
   }
 
-  private void add(Elements elements, String text) {
+  /** The erasure of the named type, or NONE when this compilation cannot see it. */
+  private TypeMirror resolve(String name) {
+    TypeElement type = elements.getTypeElement(name);
+    return type == null ? types.getNoType(javax.lang.model.type.TypeKind.NONE) : types.erasure(type.asType());
+  }
+
+  private void add(String text) {
     int hash = text.indexOf('#');
     if (hash <= 0 || hash == text.length() - 1) {
-      return; // malformed entries match nothing; PinOptions reports what it can
+      return; // malformed entries match nothing; PinOptions reports them
     }
     String typeName = text.substring(0, hash);
     String method = text.substring(hash + 1);
-    TypeMirror owner = null;
-    if (!typeName.equals("*")) {
-      TypeElement type = elements.getTypeElement(typeName);
-      if (type == null) {
-        return; // a library that is not on this compilation's class path
-      }
-      owner = types.erasure(type.asType());
-    }
+    String owner = typeName.equals("*") ? null : typeName;
     boolean returnsArgument = RETURNING_ARGUMENT.contains(text);
     if (method.endsWith("*")) {
       prefixes.add(new Entry(owner, method.substring(0, method.length() - 1), returnsArgument));
     } else {
-      byName.computeIfAbsent(method, k -> new ArrayList<>()).add(new Entry(owner, method, returnsArgument));
+      byName
+          .computeIfAbsent(method, k -> new ArrayList<>())
+          .add(new Entry(owner, method, returnsArgument));
     }
   }
 }
