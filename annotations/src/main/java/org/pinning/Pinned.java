@@ -11,25 +11,25 @@ import java.lang.annotation.Target;
  * and {@code Pin}).
  *
  * <p>Some objects must stay where they are. An async task keeps positions into its own buffer
- * across suspension points; an intrusive list node is linked by the address of its neighbours;
- * a buffer's address was handed to the kernel; a listener was registered by identity. Copying
- * such an object, or stashing its reference somewhere its owner no longer controls, silently
- * breaks the invariant. The pinning checker, run by javac, turns those mistakes into compile
- * errors.
+ * across suspension points; an intrusive list node is linked by the address of its neighbours; a
+ * buffer's address was handed to the kernel; a listener was registered by identity. Copying such an
+ * object, or stashing its reference somewhere its owner no longer controls, silently breaks the
+ * invariant. The pinning checker, run by javac, turns those mistakes into compile errors.
  *
  * <p>Where {@code @Pinned} goes, and what it means:
+ *
  * <ul>
  *   <li><b>on a class or interface</b>: the type is pinned. Its instances may not be cloned,
  *       serialized or copied, and every {@code this} inside it is a pinned reference;
- *   <li><b>on a field</b>: the field is structurally pinned (pin-project's {@code #[pin]}). It
- *       must be {@code final}; its value is pinned for the life of the object;
- *   <li><b>on a parameter</b>: a pinned borrow ({@code Pin<&mut T>}): the callee may use the
- *       value but not move it;
+ *   <li><b>on a field</b>: the field is structurally pinned (pin-project's {@code #[pin]}). It must
+ *       be {@code final}; its value is pinned for the life of the object;
+ *   <li><b>on a parameter</b>: a pinned borrow ({@code Pin<&mut T>}): the callee may use the value
+ *       but not move it;
  *   <li><b>on a local variable</b>: a pinned local (Rust's {@code pin!}), effectively final;
- *   <li><b>on a method</b>: the returned reference is pinned (a projection); callers must treat
- *       it as pinned;
- *   <li><b>in a type argument</b> ({@code List<@Pinned Task>}): the container's elements are
- *       pinned places: it may hold pinned values, and what comes out of it is pinned.
+ *   <li><b>on a method</b>: the returned reference is pinned (a projection); callers must treat it
+ *       as pinned;
+ *   <li><b>in a type argument</b> ({@code List<@Pinned Task>}): the container's elements are pinned
+ *       places: it may hold pinned values, and what comes out of it is pinned.
  * </ul>
  *
  * <p>A pinned value may flow only into pinned places: {@code @Pinned} fields, locals, parameters,

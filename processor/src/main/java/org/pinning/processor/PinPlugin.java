@@ -8,9 +8,9 @@ import org.pinning.processor.javac.PinTaskListener;
 import org.pinning.processor.options.PinOptions;
 
 /**
- * The javac plugin that runs every pin rule (DESIGN.md §8). javac starts it from the processor
- * path with no flag ({@link #autoStart()}); {@code -Xplugin:Pinning severity=warning ...} starts it
- * with options, for builds that run no annotation processing ({@code -proc:none}).
+ * The javac plugin that runs every pin rule (DESIGN.md §8). javac starts it from the processor path
+ * with no flag ({@link #autoStart()}); {@code -Xplugin:Pinning severity=warning ...} starts it with
+ * options, for builds that run no annotation processing ({@code -proc:none}).
  */
 @AutoService(Plugin.class)
 public final class PinPlugin implements Plugin {

@@ -91,10 +91,7 @@ public final class PinProcessor extends AbstractProcessor {
       }
       if (round.processingOver() && !pluginRuns && !notedSkippedBodyRules) {
         notedSkippedBodyRules = true;
-        processingEnv
-            .getMessager()
-            .printMessage(
-                Diagnostic.Kind.NOTE, Messages.bodyRulesSkipped());
+        processingEnv.getMessager().printMessage(Diagnostic.Kind.NOTE, Messages.bodyRulesSkipped());
       }
     } catch (RuntimeException | LinkageError | StackOverflowError failure) {
       internal(failure);

@@ -1,5 +1,6 @@
 package org.pinning.processor.flow;
 
+import com.sun.source.tree.BinaryTree;
 import com.sun.source.tree.BreakTree;
 import com.sun.source.tree.CaseTree;
 import com.sun.source.tree.CatchTree;
@@ -22,7 +23,6 @@ import com.sun.source.tree.Tree;
 import com.sun.source.tree.TryTree;
 import com.sun.source.tree.WhileLoopTree;
 import com.sun.source.tree.YieldTree;
-import com.sun.source.tree.BinaryTree;
 import com.sun.source.util.TreePathScanner;
 import java.lang.reflect.Method;
 import java.util.ArrayDeque;
@@ -228,9 +228,9 @@ public abstract class FlowScanner extends TreePathScanner<Pin, Void> {
   }
 
   /**
-   * Scans a case's labels and guard, where pattern bindings ({@code case Task t}) take the pin
-   * of the selector. javac's API for them ({@code getLabels}, {@code getGuard}) is newer than
-   * JDK 17's, on which this is compiled: it is called reflectively where the running JDK has it.
+   * Scans a case's labels and guard, where pattern bindings ({@code case Task t}) take the pin of
+   * the selector. javac's API for them ({@code getLabels}, {@code getGuard}) is newer than JDK
+   * 17's, on which this is compiled: it is called reflectively where the running JDK has it.
    */
   private void scanLabels(CaseTree caseTree, Pin selector, Void unused) {
     Pin outer = caseSelector;
@@ -291,51 +291,59 @@ public abstract class FlowScanner extends TreePathScanner<Pin, Void> {
 
   @Override
   public Pin visitWhileLoop(WhileLoopTree node, Void unused) {
-    loop(node, () -> {
-      scan(node.getCondition(), unused);
-      LocalPins exit = copyOfState();
-      scan(node.getStatement(), unused);
-      return exit;
-    });
+    loop(
+        node,
+        () -> {
+          scan(node.getCondition(), unused);
+          LocalPins exit = copyOfState();
+          scan(node.getStatement(), unused);
+          return exit;
+        });
     return null;
   }
 
   @Override
   public Pin visitDoWhileLoop(DoWhileLoopTree node, Void unused) {
-    loop(node, () -> {
-      scan(node.getStatement(), unused);
-      state = LocalPins.join(state, jumps.peek().continues);
-      jumps.peek().continues = null;
-      scan(node.getCondition(), unused);
-      return copyOfState();
-    });
+    loop(
+        node,
+        () -> {
+          scan(node.getStatement(), unused);
+          state = LocalPins.join(state, jumps.peek().continues);
+          jumps.peek().continues = null;
+          scan(node.getCondition(), unused);
+          return copyOfState();
+        });
     return null;
   }
 
   @Override
   public Pin visitForLoop(ForLoopTree node, Void unused) {
     scan(node.getInitializer(), unused);
-    loop(node, () -> {
-      scan(node.getCondition(), unused);
-      LocalPins exit = copyOfState();
-      scan(node.getStatement(), unused);
-      state = LocalPins.join(state, jumps.peek().continues);
-      jumps.peek().continues = null;
-      scan(node.getUpdate(), unused);
-      return exit;
-    });
+    loop(
+        node,
+        () -> {
+          scan(node.getCondition(), unused);
+          LocalPins exit = copyOfState();
+          scan(node.getStatement(), unused);
+          state = LocalPins.join(state, jumps.peek().continues);
+          jumps.peek().continues = null;
+          scan(node.getUpdate(), unused);
+          return exit;
+        });
     return null;
   }
 
   @Override
   public Pin visitEnhancedForLoop(EnhancedForLoopTree node, Void unused) {
     Pin elements = scan(node.getExpression(), unused);
-    loop(node, () -> {
-      LocalPins exit = copyOfState();
-      enterForEachVariable(node, elements);
-      scan(node.getStatement(), unused);
-      return exit;
-    });
+    loop(
+        node,
+        () -> {
+          LocalPins exit = copyOfState();
+          enterForEachVariable(node, elements);
+          scan(node.getStatement(), unused);
+          return exit;
+        });
     return null;
   }
 

@@ -11,15 +11,16 @@ import javax.lang.model.element.Element;
  * abstract values each local may hold, which of those values are pinned and why, and which
  * {@code @Pinned} locals may already be assigned.
  *
- * <p>A local with no entry holds a value of its own that nothing pinned: the common case, kept
- * free of allocation. Locals that alias ({@code b = a}) share value ids, so pinning one pins the
- * others. Copies at branches share their maps until one side writes (copy on write): most
- * branches of most methods never do.
+ * <p>A local with no entry holds a value of its own that nothing pinned: the common case, kept free
+ * of allocation. Locals that alias ({@code b = a}) share value ids, so pinning one pins the others.
+ * Copies at branches share their maps until one side writes (copy on write): most branches of most
+ * methods never do.
  */
 public final class LocalPins {
   private Map<Element, Set<Integer>> values;
   private Map<Integer, Pin> pins;
   private Set<Element> assigned;
+
   /** Whether the maps are this state's own to write, or shared with a copy. */
   private boolean owned = true;
 
@@ -52,16 +53,17 @@ public final class LocalPins {
       return joined;
     }
     if (b.values != null) {
-      b.values.forEach((local, ids) -> {
-        Set<Integer> mine = joined.values().get(local);
-        if (mine == null) {
-          joined.values().put(local, new HashSet<>(ids));
-        } else if (!mine.containsAll(ids)) {
-          Set<Integer> union = new HashSet<>(mine);
-          union.addAll(ids);
-          joined.values().put(local, union);
-        }
-      });
+      b.values.forEach(
+          (local, ids) -> {
+            Set<Integer> mine = joined.values().get(local);
+            if (mine == null) {
+              joined.values().put(local, new HashSet<>(ids));
+            } else if (!mine.containsAll(ids)) {
+              Set<Integer> union = new HashSet<>(mine);
+              union.addAll(ids);
+              joined.values().put(local, union);
+            }
+          });
     }
     if (b.pins != null) {
       b.pins.forEach((id, pin) -> joined.pins().merge(id, pin, LocalPins::earlier));

@@ -5,17 +5,17 @@ package org.pinning.processor.flow;
  * elements of a pinned container ({@code List<@Pinned Task>}), or both.
  *
  * @param value whether the value itself is a pinned reference
- * @param afterPin true when an unpinned local was pinned later ({@code pin:after-pin}); false
- *     when the value was pinned where it came from ({@code pin:move})
- * @param borrowed true for the parameter of an override of a borrowing library method
- *     ({@code equals(Object o)}): it may hold a pinned value, and may be lent on to other calls
- *     as the model method itself would, but not stored
+ * @param afterPin true when an unpinned local was pinned later ({@code pin:after-pin}); false when
+ *     the value was pinned where it came from ({@code pin:move})
+ * @param borrowed true for the parameter of an override of a borrowing library method ({@code
+ *     equals(Object o)}): it may hold a pinned value, and may be lent on to other calls as the
+ *     model method itself would, but not stored
  * @param name the value as the source names it at the point of the move
- * @param origin where a local got its pinned value ({@code 'reader'}), or null when the
- *     expression itself reads the pinned place
+ * @param origin where a local got its pinned value ({@code 'reader'}), or null when the expression
+ *     itself reads the pinned place
  * @param line the line where the local was pinned or received the pinned value; 0 for none
- * @param elements the type arguments of the expression's static type that are {@code @Pinned},
- *     one bit per type parameter of its class; 0 when it is no pinned container
+ * @param elements the type arguments of the expression's static type that are {@code @Pinned}, one
+ *     bit per type parameter of its class; 0 when it is no pinned container
  */
 public record Pin(
     boolean value,
@@ -26,7 +26,9 @@ public record Pin(
     long line,
     int elements) {
 
-  /** A read of a pinned place or a pinned expression: {@code buffer}, {@code this}, {@code get()}. */
+  /**
+   * A read of a pinned place or a pinned expression: {@code buffer}, {@code this}, {@code get()}.
+   */
   public static Pin place(String name) {
     return new Pin(true, false, false, name, null, 0, 0);
   }
@@ -48,12 +50,26 @@ public record Pin(
 
   /** What a local holds after it received this value at {@code line}. */
   public Pin receivedAt(long line) {
-    return new Pin(value, afterPin, borrowed, name, origin != null ? origin : "'" + name + "'", line, elements);
+    return new Pin(
+        value,
+        afterPin,
+        borrowed,
+        name,
+        origin != null ? origin : "'" + name + "'",
+        line,
+        elements);
   }
 
   /** The same pin, read through the local {@code local}. */
   public Pin readAs(String local) {
-    return new Pin(value, afterPin, borrowed, local, origin == null ? "'" + name + "'" : origin, line, elements);
+    return new Pin(
+        value,
+        afterPin,
+        borrowed,
+        local,
+        origin == null ? "'" + name + "'" : origin,
+        line,
+        elements);
   }
 
   /** An element of the container {@code container}, received by a local at {@code line}. */

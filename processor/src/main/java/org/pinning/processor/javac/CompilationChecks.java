@@ -16,9 +16,9 @@ import org.pinning.processor.rules.Sources;
 import org.pinning.processor.rules.TypeUsePlacementRule;
 
 /**
- * Everything the checks of one compilation share: its options, the cached pin facts and the
- * rules. Built once, at the plugin's first {@code ANALYZE} event, when the processor's options
- * have arrived; handed to the scanner of each class.
+ * Everything the checks of one compilation share: its options, the cached pin facts and the rules.
+ * Built once, at the plugin's first {@code ANALYZE} event, when the processor's options have
+ * arrived; handed to the scanner of each class.
  */
 final class CompilationChecks {
   final PinOptions options;
@@ -30,12 +30,15 @@ final class CompilationChecks {
   final DeclarationRules declarations;
   final TypeUsePlacementRule typeUses;
   final MoveRule moves;
+
   /** Names compared on every node, looked up once: javac's names compare by identity. */
   final Name thisName;
+
   final Name superName;
   final Name cloneName;
 
-  CompilationChecks(JavacTask task, Trees trees, Sources sources, PinOptions options, boolean processorRan) {
+  CompilationChecks(
+      JavacTask task, Trees trees, Sources sources, PinOptions options, boolean processorRan) {
     Elements elements = task.getElements();
     Types types = task.getTypes();
     this.options = options;

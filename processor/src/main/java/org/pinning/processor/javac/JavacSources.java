@@ -13,9 +13,9 @@ import javax.lang.model.element.TypeElement;
 import org.pinning.processor.rules.Sources;
 
 /**
- * {@link Sources} answered from javac's trees. Facts are recorded when javac enters each unit:
- * by the time a pinned type is checked, the trees of classes checked before it may already be
- * lowered and gone. Only elements and flags are kept, never trees.
+ * {@link Sources} answered from javac's trees. Facts are recorded when javac enters each unit: by
+ * the time a pinned type is checked, the trees of classes checked before it may already be lowered
+ * and gone. Only elements and flags are kept, never trees.
  */
 final class JavacSources implements Sources {
   private final Trees trees;

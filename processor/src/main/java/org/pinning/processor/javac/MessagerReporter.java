@@ -8,8 +8,8 @@ import org.pinning.processor.report.Reporter;
 import org.pinning.processor.report.Suppression;
 
 /**
- * Reports through the processor's {@link Messager}: the path for compilers without javac's
- * plugins (ECJ), where findings point at elements and annotations rather than trees.
+ * Reports through the processor's {@link Messager}: the path for compilers without javac's plugins
+ * (ECJ), where findings point at elements and annotations rather than trees.
  */
 public final class MessagerReporter implements Reporter {
   private final Messager messager;

@@ -10,8 +10,8 @@ import java.util.WeakHashMap;
  * that the plugin will check this compilation and leaves its {@code -A} options here; the plugin
  * reads them at its first {@code ANALYZE} event.
  *
- * <p>The only static mutable state of the project: Maven's {@code -T} runs several compilations
- * in one JVM, so every entry belongs to one task and goes away with it.
+ * <p>The only static mutable state of the project: Maven's {@code -T} runs several compilations in
+ * one JVM, so every entry belongs to one task and goes away with it.
  */
 public final class OptionsHandoff {
   private static final Map<JavacTask, Entry> ENTRIES = new WeakHashMap<>();

@@ -46,7 +46,6 @@ import javax.lang.model.element.VariableElement;
 import javax.lang.model.type.DeclaredType;
 import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
-import javax.lang.model.util.ElementFilter;
 import org.pinning.processor.flow.FlowScanner;
 import org.pinning.processor.flow.Pin;
 import org.pinning.processor.model.BorrowingModel;
@@ -66,10 +65,10 @@ import org.pinning.processor.rules.TypeUsePlacementRule;
 
 /**
  * The one pass over a top-level class's attributed tree (DESIGN.md §8). Declarations go to the
- * declaration rules; method bodies are walked in evaluation order by {@link FlowScanner}, and
- * every flow of a value into a place goes to the move rule with the value's {@link Pin}. Each
- * visit decides from the tree's kind and its symbol before building anything, so ordinary code
- * costs little.
+ * declaration rules; method bodies are walked in evaluation order by {@link FlowScanner}, and every
+ * flow of a value into a place goes to the move rule with the value's {@link Pin}. Each visit
+ * decides from the tree's kind and its symbol before building anything, so ordinary code costs
+ * little.
  */
 final class PinScanner extends FlowScanner {
   private final Trees trees;
@@ -83,19 +82,29 @@ final class PinScanner extends FlowScanner {
   private final MoveRule moves;
   private final CompilationChecks checks;
   private final Reporter reporter;
+
   /** Lambdas and method references about to be scanned that receive pinned elements. */
   private final Map<ExpressionTree, PinnedParameters> pinnedLambdaParameters =
       new IdentityHashMap<>();
+
   /** Abstract values of the after-pin analysis, one per tree that makes one. */
   private final Map<Tree, Integer> valueIds = new IdentityHashMap<>();
+
   /** Declared pins of the variables read so far; {@link #NO_PIN} for none. */
   private final Map<Element, Pin> declaredPins = new IdentityHashMap<>();
+
   private final Deque<TypeElement> classes = new ArrayDeque<>();
-  /** The method or lambda a {@code return} leaves: an {@link ExecutableElement} or a lambda tree. */
+
+  /**
+   * The method or lambda a {@code return} leaves: an {@link ExecutableElement} or a lambda tree.
+   */
   private final Deque<Object> returnTargets = new ArrayDeque<>();
+
   private boolean erroneous;
+
   /** The receiver of the method select scanned last, for the call around it. */
   private Pin lastReceiver;
+
   private TypeMirror lastReceiverType;
 
   private static final Pin NO_PIN = Pin.place("");
@@ -165,7 +174,8 @@ final class PinScanner extends FlowScanner {
     // and keeps it off the element, so only the tree shows it.
     for (AnnotationTree annotation : node.getModifiers().getAnnotations()) {
       if (isPinned(annotation)) {
-        TreePath path = new TreePath(new TreePath(getCurrentPath(), node.getModifiers()), annotation);
+        TreePath path =
+            new TreePath(new TreePath(getCurrentPath(), node.getModifiers()), annotation);
         report(Messages.pinnedConstructor(Site.tree(path, constructor), constructor));
       }
     }
@@ -178,7 +188,8 @@ final class PinScanner extends FlowScanner {
     if (!(element instanceof VariableElement variable)) {
       return super.visitVariable(node, unused);
     }
-    boolean field = variable.getKind() == ElementKind.FIELD || variable.getKind() == ElementKind.ENUM_CONSTANT;
+    boolean field =
+        variable.getKind() == ElementKind.FIELD || variable.getKind() == ElementKind.ENUM_CONSTANT;
     boolean parameter = getCurrentPath().getParentPath().getLeaf() instanceof MethodTree;
     if (!field && !parameter) {
       declarations.checkLocal(variable, reporter);
@@ -255,7 +266,9 @@ final class PinScanner extends FlowScanner {
     // A method's receiver: the call reads it right after scanning its method select.
     lastReceiver = receiver;
     lastReceiverType =
-        receiver == null ? null : trees.getTypeMirror(new TreePath(getCurrentPath(), node.getExpression()));
+        receiver == null
+            ? null
+            : trees.getTypeMirror(new TreePath(getCurrentPath(), node.getExpression()));
     if (isThisOrSuper(node.getIdentifier())) {
       Element outer = trees.getElement(new TreePath(getCurrentPath(), node.getExpression()));
       return outer instanceof TypeElement type && model.isPinnedDeclaration(type)
@@ -322,7 +335,9 @@ final class PinScanner extends FlowScanner {
   public Pin visitCompoundAssignment(CompoundAssignmentTree node, Void unused) {
     super.visitCompoundAssignment(node, unused);
     Element element = trees.getElement(new TreePath(getCurrentPath(), node.getVariable()));
-    if (element != null && element.getKind() != ElementKind.FIELD && PinAnnotations.hasPinned(element)) {
+    if (element != null
+        && element.getKind() != ElementKind.FIELD
+        && PinAnnotations.hasPinned(element)) {
       report(Messages.pinnedLocalReassigned(Site.tree(getCurrentPath(), null), element));
     }
     return null;
@@ -339,7 +354,9 @@ final class PinScanner extends FlowScanner {
             || kind == Tree.Kind.POSTFIX_DECREMENT;
     if (increment) {
       Element element = trees.getElement(new TreePath(getCurrentPath(), node.getExpression()));
-      if (element != null && element.getKind() != ElementKind.FIELD && PinAnnotations.hasPinned(element)) {
+      if (element != null
+          && element.getKind() != ElementKind.FIELD
+          && PinAnnotations.hasPinned(element)) {
         report(Messages.pinnedLocalReassigned(Site.tree(getCurrentPath(), null), element));
       }
     }
@@ -360,7 +377,8 @@ final class PinScanner extends FlowScanner {
       scan(node.getArguments(), unused);
       return null;
     }
-    Signature signature = signature(method, receiver, receiverType, pinnedTypeArguments(node.getTypeArguments()));
+    Signature signature =
+        signature(method, receiver, receiverType, pinnedTypeArguments(node.getTypeArguments()));
     Pin first = arguments(method, node.getArguments(), signature, receiver);
     if (method.getSimpleName().equals(checks.cloneName) && method.getParameters().isEmpty()) {
       checkCloneCall(node);
@@ -393,7 +411,8 @@ final class PinScanner extends FlowScanner {
   }
 
   /** The pin contract of a call, or null when no type variable of it is pinned. */
-  private Signature signature(ExecutableElement method, Pin receiver, TypeMirror receiverType, int typeArguments) {
+  private Signature signature(
+      ExecutableElement method, Pin receiver, TypeMirror receiverType, int typeArguments) {
     int receiverElements = receiver == null ? 0 : receiver.elements();
     if (receiverElements == 0 && typeArguments == 0) {
       return null;
@@ -468,7 +487,8 @@ final class PinScanner extends FlowScanner {
       Element element = trees.getElement(path);
       if (element instanceof VariableElement local) {
         declarations.checkLocal(local, reporter);
-        Pin held = value == null || !value.value() ? null : value.withElements(0).receivedAt(line(node));
+        Pin held =
+            value == null || !value.value() ? null : value.withElements(0).receivedAt(line(node));
         state().holdNew(local, idOf(variable), held);
       }
       return null;
@@ -479,8 +499,8 @@ final class PinScanner extends FlowScanner {
 
   /**
    * A pattern binding of a switch case ({@code case Task t ->}) holds the selector's value;
-   * bindings nested in a record pattern hold components, which the selector's pin does not
-   * reach. ({@code instanceof} patterns are bound in {@link #visitInstanceOf}.)
+   * bindings nested in a record pattern hold components, which the selector's pin does not reach.
+   * ({@code instanceof} patterns are bound in {@link #visitInstanceOf}.)
    */
   @Override
   public Pin visitBindingPattern(BindingPatternTree node, Void unused) {
@@ -490,7 +510,10 @@ final class PinScanner extends FlowScanner {
     if (element instanceof VariableElement local) {
       declarations.checkLocal(local, reporter);
       Pin selector = isCaseLabel(getCurrentPath().getParentPath()) ? caseSelector() : null;
-      Pin held = selector == null || !selector.value() ? null : selector.withElements(0).receivedAt(line(node));
+      Pin held =
+          selector == null || !selector.value()
+              ? null
+              : selector.withElements(0).receivedAt(line(node));
       if (held != null || (state != null && !state.isEmpty())) {
         state().holdNew(local, idOf(variable), held);
       }
@@ -512,7 +535,8 @@ final class PinScanner extends FlowScanner {
     if (!(element instanceof ExecutableElement method)) {
       return null;
     }
-    if (PinAnnotations.hasPinned(method) && !functionalTypes.keepsResultPinned(trees.getTypeMirror(getCurrentPath()))) {
+    if (PinAnnotations.hasPinned(method)
+        && !functionalTypes.keepsResultPinned(trees.getTypeMirror(getCurrentPath()))) {
       Pin result = Pin.place(method.getSimpleName() + "()");
       move(getCurrentPath(), result, MoveTarget.methodReference(node.toString()));
     }
@@ -547,8 +571,10 @@ final class PinScanner extends FlowScanner {
       if (PinAnnotations.hasPinned(parameter) || borrowing.borrows(method)) {
         continue;
       }
-      Pin element = Pin.elementOf(parameter.getSimpleName().toString(), pinned.container(), line(node));
-      move(getCurrentPath(), element, MoveTarget.parameter(parameter, method, isFromSource(method)));
+      Pin element =
+          Pin.elementOf(parameter.getSimpleName().toString(), pinned.container(), line(node));
+      move(
+          getCurrentPath(), element, MoveTarget.parameter(parameter, method, isFromSource(method)));
     }
   }
 
@@ -603,13 +629,16 @@ final class PinScanner extends FlowScanner {
     Element element = trees.getElement(new TreePath(getCurrentPath(), variable));
     if (element instanceof VariableElement local) {
       // A new local in each iteration: whatever it held in the last one is gone.
-      TypeMirror iterated = trees.getTypeMirror(new TreePath(getCurrentPath(), node.getExpression()));
+      TypeMirror iterated =
+          trees.getTypeMirror(new TreePath(getCurrentPath(), node.getExpression()));
       boolean pinned = elements != null && containers.iteratesPinned(iterated, elements.elements());
       state()
           .holdNew(
               local,
               idOf(variable),
-              pinned ? Pin.elementOf(local.getSimpleName().toString(), elements.name(), line(node)) : null);
+              pinned
+                  ? Pin.elementOf(local.getSimpleName().toString(), elements.name(), line(node))
+                  : null);
     }
   }
 
@@ -654,7 +683,9 @@ final class PinScanner extends FlowScanner {
           return declaredPin(element);
         }
         Pin held = state == null || state.isEmpty() ? null : state.pinOf(element);
-        return held != null ? held.readAs(element.getSimpleName().toString()) : declaredPin(element);
+        return held != null
+            ? held.readAs(element.getSimpleName().toString())
+            : declaredPin(element);
       default:
         return null;
     }
@@ -684,11 +715,11 @@ final class PinScanner extends FlowScanner {
   }
 
   /**
-   * A parameter of an override of a borrowing model method ({@code equals(Object)}) is checked
-   * as if {@code @Pinned}: its callers may lend pinned values (§4.1). It may not be stored, but
-   * it may be lent on to other calls, as the model method itself does: the helpers an {@code
-   * equals} or {@code contains} delegates to are borrowing in all but name, and requiring
-   * {@code @Pinned} on each would flag ordinary code that never sees a pinned value.
+   * A parameter of an override of a borrowing model method ({@code equals(Object)}) is checked as
+   * if {@code @Pinned}: its callers may lend pinned values (§4.1). It may not be stored, but it may
+   * be lent on to other calls, as the model method itself does: the helpers an {@code equals} or
+   * {@code contains} delegates to are borrowing in all but name, and requiring {@code @Pinned} on
+   * each would flag ordinary code that never sees a pinned value.
    */
   private boolean borrowedParameter(Element variable) {
     return variable.getKind() == ElementKind.PARAMETER
@@ -697,12 +728,11 @@ final class PinScanner extends FlowScanner {
         && borrowing.borrows(method);
   }
 
-
   /**
-   * Checks the arguments of a call against the parameters of {@code method}: a pinned argument
-   * for an unpinned parameter is a move; an argument for a {@code @Pinned} parameter (or one whose
-   * type variable is pinned, {@code signature}) is pinned. Returns the pin of the first argument
-   * (for methods that return it).
+   * Checks the arguments of a call against the parameters of {@code method}: a pinned argument for
+   * an unpinned parameter is a move; an argument for a {@code @Pinned} parameter (or one whose type
+   * variable is pinned, {@code signature}) is pinned. Returns the pin of the first argument (for
+   * methods that return it).
    */
   private Pin arguments(
       ExecutableElement method,
@@ -714,7 +744,8 @@ final class PinScanner extends FlowScanner {
     for (int i = 0; i < arguments.size(); i++) {
       ExpressionTree argument = arguments.get(i);
       if (signature != null
-          && (argument instanceof LambdaExpressionTree || argument instanceof MemberReferenceTree)) {
+          && (argument instanceof LambdaExpressionTree
+              || argument instanceof MemberReferenceTree)) {
         notePinnedLambdaParameters(
             argument,
             signature.parameterType(i),
@@ -730,7 +761,8 @@ final class PinScanner extends FlowScanner {
       }
       VariableElement parameter = parameters.get(Math.min(i, parameters.size() - 1));
       boolean pinnedParameter =
-          PinAnnotations.hasPinned(parameter) || (signature != null && signature.parameterPinned(i));
+          PinAnnotations.hasPinned(parameter)
+              || (signature != null && signature.parameterPinned(i));
       if (pinnedParameter) {
         pinLocalsIn(argument);
       } else if (value != null && !value.borrowed() && !borrowing.borrows(method)) {
@@ -760,10 +792,10 @@ final class PinScanner extends FlowScanner {
   }
 
   /**
-   * A value stored into a local or parameter. Into a {@code @Pinned} one it pins the locals it
-   * came from, and may not replace an earlier value; into any other it is not a move: the local
-   * takes on the pin of what it holds (§2). Pinned type arguments are taken as the declaration
-   * writes them, except for {@code var}, which keeps them.
+   * A value stored into a local or parameter. Into a {@code @Pinned} one it pins the locals it came
+   * from, and may not replace an earlier value; into any other it is not a move: the local takes on
+   * the pin of what it holds (§2). Pinned type arguments are taken as the declaration writes them,
+   * except for {@code var}, which keeps them.
    */
   private void store(
       VariableElement variable,
@@ -854,7 +886,9 @@ final class PinScanner extends FlowScanner {
     ExpressionTree select = node.getMethodSelect();
     TypeMirror receiver;
     if (select instanceof MemberSelectTree member) {
-      receiver = trees.getTypeMirror(new TreePath(new TreePath(getCurrentPath(), select), member.getExpression()));
+      receiver =
+          trees.getTypeMirror(
+              new TreePath(new TreePath(getCurrentPath(), select), member.getExpression()));
     } else {
       receiver = classes.isEmpty() ? null : classes.peek().asType();
     }
@@ -864,8 +898,8 @@ final class PinScanner extends FlowScanner {
   }
 
   /**
-   * Whether the functional interface a lambda implements keeps its result pinned or discards
-   * it: a {@code @Pinned} or {@code void} method takes a pinned result without a move.
+   * Whether the functional interface a lambda implements keeps its result pinned or discards it: a
+   * {@code @Pinned} or {@code void} method takes a pinned result without a move.
    */
   private boolean returnsPinned(LambdaExpressionTree lambda) {
     TreePath path = getCurrentPath();
@@ -887,11 +921,14 @@ final class PinScanner extends FlowScanner {
     }
   }
 
-  private void moveElements(ExpressionTree value, Pin pin, TypeMirror targetType, MoveTarget target) {
+  private void moveElements(
+      ExpressionTree value, Pin pin, TypeMirror targetType, MoveTarget target) {
     moveElements(value, pin, targetType, containers.pinnedArguments(targetType), target);
   }
 
-  /** A container of pinned elements flowing into a place of {@code targetType} ({@code allowed}). */
+  /**
+   * A container of pinned elements flowing into a place of {@code targetType} ({@code allowed}).
+   */
   private void moveElements(
       ExpressionTree value, Pin pin, TypeMirror targetType, int allowed, MoveTarget target) {
     if (pin == null || pin.elements() == 0) {

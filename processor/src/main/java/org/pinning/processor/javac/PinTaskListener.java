@@ -17,8 +17,8 @@ import org.pinning.processor.report.Messages;
 import org.pinning.processor.report.Site;
 
 /**
- * The plugin's listener: checks each top-level class when javac reports its {@code ANALYZE}
- * event finished (DESIGN.md §8), scanning only that class's tree and keeping none of it.
+ * The plugin's listener: checks each top-level class when javac reports its {@code ANALYZE} event
+ * finished (DESIGN.md §8), scanning only that class's tree and keeping none of it.
  */
 public final class PinTaskListener implements TaskListener {
   private final JavacTask task;
@@ -29,9 +29,9 @@ public final class PinTaskListener implements TaskListener {
   private boolean notedMissingProjections;
   private int unitsChecked;
   private long nanosSpent;
+
   /** Only with {@code pin.stats}: the last unit, for the position-less closing note. */
   private CompilationUnitTree lastUnit;
-
 
   public PinTaskListener(JavacTask task, Map<String, String> pluginArguments) {
     this.task = task;
@@ -56,10 +56,7 @@ public final class PinTaskListener implements TaskListener {
         // Only the set-up can get here (a broken processor path, say): never throw out of javac.
         CompilationUnitTree unit = event.getCompilationUnit();
         trees.printMessage(
-            Diagnostic.Kind.ERROR,
-            Messages.checkerCouldNotStart(failure),
-            unit,
-            unit);
+            Diagnostic.Kind.ERROR, Messages.checkerCouldNotStart(failure), unit, unit);
       }
       nanosSpent += System.nanoTime() - start;
     } else if (event.getKind() == TaskEvent.Kind.COMPILATION && checks != null) {
@@ -114,16 +111,15 @@ public final class PinTaskListener implements TaskListener {
   }
 
   /** From JDK 23 on javac runs no processor it was not asked to run, while plugins still start. */
-  private void noteMissingProjections(CompilationChecks current, TypeElement type, CompilationUnitTree unit) {
-    if (current.processorRan || notedMissingProjections || !ProjectionEligibility.isProjected(type)) {
+  private void noteMissingProjections(
+      CompilationChecks current, TypeElement type, CompilationUnitTree unit) {
+    if (current.processorRan
+        || notedMissingProjections
+        || !ProjectionEligibility.isProjected(type)) {
       return;
     }
     notedMissingProjections = true;
-    trees.printMessage(
-        Diagnostic.Kind.NOTE,
-        Messages.projectionsNotGenerated(),
-        unit,
-        unit);
+    trees.printMessage(Diagnostic.Kind.NOTE, Messages.projectionsNotGenerated(), unit, unit);
   }
 
   private void reportInternal(

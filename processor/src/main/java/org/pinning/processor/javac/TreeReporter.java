@@ -27,9 +27,9 @@ import org.pinning.processor.report.Site;
 import org.pinning.processor.report.Suppression;
 
 /**
- * Prints the findings of one top-level class through {@link Trees#printMessage}, so that javac
- * puts the caret under the offending tree. Findings are held until {@link #flush()}: where two
- * point at the same tree, only the first code in DESIGN.md §4's order is printed.
+ * Prints the findings of one top-level class through {@link Trees#printMessage}, so that javac puts
+ * the caret under the offending tree. Findings are held until {@link #flush()}: where two point at
+ * the same tree, only the first code in DESIGN.md §4's order is printed.
  */
 final class TreeReporter implements Reporter {
   private final Trees trees;
@@ -47,7 +47,8 @@ final class TreeReporter implements Reporter {
   @Override
   public void report(Finding finding) {
     TreePath path = locate(finding.site());
-    Element element = finding.site().element() != null ? finding.site().element() : declarationOf(path);
+    Element element =
+        finding.site().element() != null ? finding.site().element() : declarationOf(path);
     if (element != null && Suppression.suppresses(element, finding.code())) {
       return;
     }
@@ -60,7 +61,13 @@ final class TreeReporter implements Reporter {
    * cascade of them.
    */
   void dropBodyFindings() {
-    byTree.values().removeIf(finding -> finding.site().path() != null && finding.code() != Code.MISPLACED && finding.code() != Code.UNPIN);
+    byTree
+        .values()
+        .removeIf(
+            finding ->
+                finding.site().path() != null
+                    && finding.code() != Code.MISPLACED
+                    && finding.code() != Code.UNPIN);
   }
 
   /** Prints what was reported, in source order; returns how many were errors. */
@@ -97,7 +104,9 @@ final class TreeReporter implements Reporter {
       }
     }
     TreePath declaration = trees.getPath(element);
-    if (site.clause() != null && declaration != null && declaration.getLeaf() instanceof ClassTree) {
+    if (site.clause() != null
+        && declaration != null
+        && declaration.getLeaf() instanceof ClassTree) {
       TreePath clause = clause(declaration, site.clause());
       if (clause != null) {
         return clause;
@@ -122,7 +131,9 @@ final class TreeReporter implements Reporter {
   }
 
   private static Element asElement(TypeMirror type) {
-    return type instanceof javax.lang.model.type.DeclaredType declared ? declared.asElement() : null;
+    return type instanceof javax.lang.model.type.DeclaredType declared
+        ? declared.asElement()
+        : null;
   }
 
   private TreePath typeParameter(TypeParameterElement parameter) {
@@ -137,7 +148,9 @@ final class TreeReporter implements Reporter {
     for (TypeParameterTree tree : parameters) {
       if (tree.getName().contentEquals(parameter.getSimpleName())) {
         TreePath path = new TreePath(owner, tree);
-        return tree.getAnnotations().isEmpty() ? path : new TreePath(path, tree.getAnnotations().get(0));
+        return tree.getAnnotations().isEmpty()
+            ? path
+            : new TreePath(path, tree.getAnnotations().get(0));
       }
     }
     return owner;

@@ -14,9 +14,9 @@ import javax.lang.model.util.Types;
 /**
  * Library methods that neither keep nor move their arguments (DESIGN.md §4.1): they accept pinned
  * arguments as if their parameters were {@code @Pinned}, without pinning what they are given.
- * {@code Type#method} matches every overload and override, {@code Type#*} every method of the
- * type, {@code *#method} that method of any type, and a name ending in {@code *} is a prefix.
- * Users add entries with {@code -Apin.borrowing=}.
+ * {@code Type#method} matches every overload and override, {@code Type#*} every method of the type,
+ * {@code *#method} that method of any type, and a name ending in {@code *} is a prefix. Users add
+ * entries with {@code -Apin.borrowing=}.
  */
 public final class BorrowingModel {
   private static final List<String> BUILT_IN =
@@ -64,8 +64,10 @@ public final class BorrowingModel {
   private final Elements elements;
   private final Types types;
   private final Map<String, List<Entry>> byName = new HashMap<>();
+
   /** Owner types by name, resolved when a method of that name is first asked about. */
   private final Map<String, TypeMirror> owners = new HashMap<>();
+
   private final List<Entry> prefixes = new ArrayList<>();
   private final Map<ExecutableElement, Boolean> borrows = new HashMap<>();
 
@@ -130,7 +132,9 @@ public final class BorrowingModel {
   /** The erasure of the named type, or NONE when this compilation cannot see it. */
   private TypeMirror resolve(String name) {
     TypeElement type = elements.getTypeElement(name);
-    return type == null ? types.getNoType(javax.lang.model.type.TypeKind.NONE) : types.erasure(type.asType());
+    return type == null
+        ? types.getNoType(javax.lang.model.type.TypeKind.NONE)
+        : types.erasure(type.asType());
   }
 
   private void add(String text) {

@@ -20,11 +20,11 @@ import javax.lang.model.util.Elements;
 import javax.lang.model.util.Types;
 
 /**
- * Pinned containers (DESIGN.md §4.7): which type arguments of a type are {@code @Pinned}, and
- * what that makes of a method called on it. javac drops type annotations through inference and
- * member substitution, so the checker carries them itself as a bit mask over the type
- * parameters of a class ({@code List<@Pinned Task>}: bit 0 of {@code List}), translated from a
- * class to its supertypes through their declarations.
+ * Pinned containers (DESIGN.md §4.7): which type arguments of a type are {@code @Pinned}, and what
+ * that makes of a method called on it. javac drops type annotations through inference and member
+ * substitution, so the checker carries them itself as a bit mask over the type parameters of a
+ * class ({@code List<@Pinned Task>}: bit 0 of {@code List}), translated from a class to its
+ * supertypes through their declarations.
  */
 public final class ContainerTypes {
   private final Types types;
@@ -74,7 +74,9 @@ public final class ContainerTypes {
       return from.equals(to) ? mask : 0;
     }
     int[] sources =
-        translations.computeIfAbsent(from, k -> new HashMap<>()).computeIfAbsent(to, k -> mapping(from, to));
+        translations
+            .computeIfAbsent(from, k -> new HashMap<>())
+            .computeIfAbsent(to, k -> mapping(from, to));
     int result = 0;
     for (int j = 0; j < sources.length; j++) {
       if (sources[j] >= 0 && (mask & (1 << sources[j])) != 0) {
@@ -95,8 +97,8 @@ public final class ContainerTypes {
   }
 
   /**
-   * The pin contract of {@code method} called on a receiver whose class {@code receiverClass}
-   * has pinned type arguments {@code receiverMask}, with explicit type arguments {@code
+   * The pin contract of {@code method} called on a receiver whose class {@code receiverClass} has
+   * pinned type arguments {@code receiverMask}, with explicit type arguments {@code
    * typeArgumentMask} ({@code List.<@Pinned Task>of(...)}).
    */
   public Signature signature(
@@ -168,7 +170,9 @@ public final class ContainerTypes {
       if (type.getKind() == TypeKind.WILDCARD) {
         WildcardType wildcard = (WildcardType) type;
         TypeMirror bound =
-            wildcard.getExtendsBound() != null ? wildcard.getExtendsBound() : wildcard.getSuperBound();
+            wildcard.getExtendsBound() != null
+                ? wildcard.getExtendsBound()
+                : wildcard.getSuperBound();
         return bound != null && isPinnedVariable(bound);
       }
       if (type.getKind() != TypeKind.TYPEVAR) {
@@ -218,7 +222,8 @@ public final class ContainerTypes {
       sources[j] = -1;
       TypeMirror argument = arguments.get(j);
       if (argument.getKind() == TypeKind.TYPEVAR) {
-        sources[j] = fromParameters.indexOf((TypeParameterElement) ((TypeVariable) argument).asElement());
+        sources[j] =
+            fromParameters.indexOf((TypeParameterElement) ((TypeVariable) argument).asElement());
       }
     }
     return sources;

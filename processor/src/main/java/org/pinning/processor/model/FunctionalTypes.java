@@ -16,9 +16,9 @@ import javax.lang.model.util.ElementFilter;
 import javax.lang.model.util.Types;
 
 /**
- * Functional interfaces as the pin rules see them: a lambda or method reference is checked as
- * the method it implements (§4.1), whose result may be discarded ({@code void}) or pinned, and
- * whose parameters may receive the elements of a pinned container (§4.7).
+ * Functional interfaces as the pin rules see them: a lambda or method reference is checked as the
+ * method it implements (§4.1), whose result may be discarded ({@code void}) or pinned, and whose
+ * parameters may receive the elements of a pinned container (§4.7).
  */
 public final class FunctionalTypes {
   private final Types types;
@@ -51,8 +51,8 @@ public final class FunctionalTypes {
   }
 
   /**
-   * Whether a pinned result of a lambda or method reference of type {@code functional} stays
-   * where it belongs: the method discards it ({@code void}) or returns it {@code @Pinned}.
+   * Whether a pinned result of a lambda or method reference of type {@code functional} stays where
+   * it belongs: the method discards it ({@code void}) or returns it {@code @Pinned}.
    */
   public boolean keepsResultPinned(TypeMirror functional) {
     ExecutableElement method = abstractMethodOf(functional);
@@ -62,8 +62,8 @@ public final class FunctionalTypes {
 
   /**
    * The parameters (as bits) of {@code functional}'s method that receive pinned elements, where
-   * {@code elements} are the pinned type arguments of {@code functional}
-   * ({@code Consumer<? super @Pinned T>}: the parameter of {@code accept}).
+   * {@code elements} are the pinned type arguments of {@code functional} ({@code Consumer<?
+   * super @Pinned T>}: the parameter of {@code accept}).
    */
   public int parametersReceiving(TypeMirror functional, int elements) {
     if (elements == 0 || !(types.asElement(functional) instanceof TypeElement type)) {

@@ -28,8 +28,8 @@ import javax.lang.model.util.Types;
  * lookup.
  *
  * <p>A type is pinned when it is annotated {@code @Pinned}, has a pinned supertype, or declares a
- * {@code @Pinned} instance field whose type is not known Unpin. Where that field's type mentions
- * a type variable the answer depends on the type arguments ({@code Cell<String>} is not pinned,
+ * {@code @Pinned} instance field whose type is not known Unpin. Where that field's type mentions a
+ * type variable the answer depends on the type arguments ({@code Cell<String>} is not pinned,
  * {@code Cell<Task>} is): such declarations are {@link Status#CONDITIONAL}.
  */
 public final class PinModel {
@@ -58,8 +58,8 @@ public final class PinModel {
   }
 
   /**
-   * Whether declaration rules (§4.3, §4.4, §4.8) treat {@code type} as pinned: pinned for some
-   * type arguments at least.
+   * Whether declaration rules (§4.3, §4.4, §4.8) treat {@code type} as pinned: pinned for some type
+   * arguments at least.
    */
   public boolean isPinnedDeclaration(TypeElement type) {
     return status(type) != Status.NEVER;
@@ -107,8 +107,8 @@ public final class PinModel {
   }
 
   /**
-   * Whether {@code type} is known Unpin (§2): a primitive, an array, an {@code @Unpin} type, a
-   * type variable bounded {@code @Unpin}, or a final class that is not pinned.
+   * Whether {@code type} is known Unpin (§2): a primitive, an array, an {@code @Unpin} type, a type
+   * variable bounded {@code @Unpin}, or a final class that is not pinned.
    */
   public boolean isKnownUnpin(TypeMirror type) {
     TypeKind kind = type.getKind();
@@ -147,8 +147,8 @@ public final class PinModel {
   }
 
   /**
-   * Why {@code type} is pinned, for messages: its own annotation, a pinned supertype, or a
-   * pinned field. Null when it is not pinned.
+   * Why {@code type} is pinned, for messages: its own annotation, a pinned supertype, or a pinned
+   * field. Null when it is not pinned.
    */
   public PinReason reason(TypeElement type) {
     if (PinAnnotations.hasPinned(type)) {
@@ -302,7 +302,8 @@ public final class PinModel {
         return mentionsTypeVariable(((ArrayType) type).getComponentType());
       case WILDCARD:
         WildcardType wildcard = (WildcardType) type;
-        return (wildcard.getExtendsBound() != null && mentionsTypeVariable(wildcard.getExtendsBound()))
+        return (wildcard.getExtendsBound() != null
+                && mentionsTypeVariable(wildcard.getExtendsBound()))
             || (wildcard.getSuperBound() != null && mentionsTypeVariable(wildcard.getSuperBound()));
       case DECLARED:
         for (TypeMirror argument : ((DeclaredType) type).getTypeArguments()) {

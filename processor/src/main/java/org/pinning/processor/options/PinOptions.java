@@ -43,8 +43,11 @@ public final class PinOptions {
     for (String entry : borrowing) {
       if (!entry.matches("[\\w.$*]+#([\\w$*]+|<init>)")) {
         found.add(
-            "option '" + BORROWING + "' takes Type#method entries (Type#* for every method), not '"
-                + entry + "'");
+            "option '"
+                + BORROWING
+                + "' takes Type#method entries (Type#* for every method), not '"
+                + entry
+                + "'");
       }
     }
     for (String key : new TreeSet<>(values.keySet())) {
@@ -130,7 +133,11 @@ public final class PinOptions {
 
   /** True for {@code whenSet}, false for {@code byDefault}, a problem for anything else. */
   private static boolean parseChoice(
-      Map<String, String> values, String key, String byDefault, String whenSet, List<String> found) {
+      Map<String, String> values,
+      String key,
+      String byDefault,
+      String whenSet,
+      List<String> found) {
     String value = values.get(key);
     if (value == null || value.equals(byDefault)) {
       return false;

@@ -10,8 +10,8 @@ import javax.lang.model.element.VariableElement;
 
 /**
  * Fields that Lombok makes private after this processor has read them: {@code @Value} and
- * {@code @FieldDefaults(level = PRIVATE)} rewrite the modifiers in the same round, so the
- * elements still look package-private here and a projection of them would not compile.
+ * {@code @FieldDefaults(level = PRIVATE)} rewrite the modifiers in the same round, so the elements
+ * still look package-private here and a projection of them would not compile.
  */
 final class LombokFields {
   private static final String VALUE = "lombok.Value";
@@ -22,7 +22,8 @@ final class LombokFields {
 
   /** Whether Lombok turns {@code field}, declared without an access modifier, private. */
   static boolean madePrivate(VariableElement field) {
-    if (has(field, PACKAGE_PRIVATE) || !(field.getEnclosingElement() instanceof TypeElement owner)) {
+    if (has(field, PACKAGE_PRIVATE)
+        || !(field.getEnclosingElement() instanceof TypeElement owner)) {
       return false;
     }
     for (AnnotationMirror mirror : owner.getAnnotationMirrors()) {

@@ -41,8 +41,8 @@ public final class ProjectionEligibility {
   private ProjectionEligibility() {}
 
   /**
-   * Whether {@code type} gets a projection class. Free of JavaPoet, so that the plugin may ask
-   * in builds whose processor path lacks it.
+   * Whether {@code type} gets a projection class. Free of JavaPoet, so that the plugin may ask in
+   * builds whose processor path lacks it.
    */
   public static boolean isProjected(TypeElement type) {
     // Cheapest questions first: most classes are neither annotated nor hold pinned fields.
@@ -54,8 +54,8 @@ public final class ProjectionEligibility {
   }
 
   /**
-   * The fields the projection shows, in declaration order (so the output is the same on every
-   * run): non-private instance fields the class itself declares. Inherited fields belong to the
+   * The fields the projection shows, in declaration order (so the output is the same on every run):
+   * non-private instance fields the class itself declares. Inherited fields belong to the
    * superclass's own projection.
    */
   static List<VariableElement> projectedFields(TypeElement type) {
@@ -101,8 +101,8 @@ public final class ProjectionEligibility {
 
   /**
    * Whether code in {@code packageName} can name every class {@code type} mentions. The class
-   * itself may: a private nested class, or a protected one it inherits from another package, is
-   * in scope in its own body but not in a sibling class.
+   * itself may: a private nested class, or a protected one it inherits from another package, is in
+   * scope in its own body but not in a sibling class.
    */
   private static boolean isNameableIn(TypeMirror type, String packageName) {
     return !TypeParts.anyPart(
@@ -127,8 +127,8 @@ public final class ProjectionEligibility {
   }
 
   /**
-   * A projection lives beside its class as a top-level class of the same package, so it can only
-   * be written for a class that code elsewhere in the package can name: not a local or anonymous
+   * A projection lives beside its class as a top-level class of the same package, so it can only be
+   * written for a class that code elsewhere in the package can name: not a local or anonymous
    * class, not a private one, and not one nested in either.
    */
   private static boolean isNameableFromItsPackage(TypeElement type) {
@@ -147,8 +147,8 @@ public final class ProjectionEligibility {
 
   /**
    * Our own output carries {@code @Generated("org.pinning.processor.PinProcessor")}. (It also has
-   * nothing to project, its one field being private, but saying so outright keeps a later change
-   * to the projection's shape from projecting projections.)
+   * nothing to project, its one field being private, but saying so outright keeps a later change to
+   * the projection's shape from projecting projections.)
    */
   private static boolean isGeneratedProjection(TypeElement type) {
     for (AnnotationMirror mirror : type.getAnnotationMirrors()) {

@@ -21,8 +21,8 @@ import org.pinning.processor.model.PinAnnotations;
 import org.pinning.processor.model.PinModel;
 
 /**
- * The JavaPoet model of one projection class (DESIGN.md §5), pin-project's {@code project()}
- * for Java. For
+ * The JavaPoet model of one projection class (DESIGN.md §5), pin-project's {@code project()} for
+ * Java. For
  *
  * <pre>{@code
  * @Pinned public final class Task {
@@ -47,20 +47,17 @@ import org.pinning.processor.model.PinModel;
  *
  * <p>The generated code must pass the pin checks itself, so {@code @Pinned} goes only where it
  * means something: a pinned field whose type is known Unpin ({@code @Pinned final String name},
- * which the user's build already warns about) gets a plain accessor rather than a second
- * {@code pin:useless} warning in a file the user cannot edit.
+ * which the user's build already warns about) gets a plain accessor rather than a second {@code
+ * pin:useless} warning in a file the user cannot edit.
  */
 final class ProjectionSpec {
   private static final ClassName PINNED = ClassName.get("org.pinning", "Pinned");
   private static final ClassName OBJECTS = ClassName.get("java.util", "Objects");
+
   /** The names of other packages this class itself may add to a projection. */
   private static final List<String> OWN_NAMES =
       List.of(
-          PINNED.simpleName(),
-          "Generated",
-          OBJECTS.simpleName(),
-          "Deprecated",
-          "SuppressWarnings");
+          PINNED.simpleName(), "Generated", OBJECTS.simpleName(), "Deprecated", "SuppressWarnings");
 
   /** The one field; statements say {@code this.self} so that a projected field named self works. */
   private static final String SELF = "self";
@@ -72,8 +69,8 @@ final class ProjectionSpec {
   private final List<AnnotationSpec> classAnnotations;
 
   /**
-   * The projection {@code name} of {@code type}, whose types {@code types} spells, carrying
-   * {@code classAnnotations} ({@code @Generated}, {@code @Deprecated}) on the class.
+   * The projection {@code name} of {@code type}, whose types {@code types} spells, carrying {@code
+   * classAnnotations} ({@code @Generated}, {@code @Deprecated}) on the class.
    */
   ProjectionSpec(
       TypeElement type,
@@ -90,8 +87,8 @@ final class ProjectionSpec {
 
   /**
    * The projection class showing {@code fields}. {@code isPackageClass} tells whether the
-   * projection's package has a class of a given simple name: such a class would shadow an import
-   * or a {@code java.lang} name.
+   * projection's package has a class of a given simple name: such a class would shadow an import or
+   * a {@code java.lang} name.
    */
   TypeSpec build(List<VariableElement> fields, Predicate<String> isPackageClass) {
     TypeSpec.Builder projection =

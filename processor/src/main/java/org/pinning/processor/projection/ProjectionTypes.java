@@ -31,8 +31,8 @@ import javax.lang.model.type.WildcardType;
 import org.pinning.processor.model.PinAnnotations;
 
 /**
- * How the types of one projected class are spelled inside its projection: which type variables
- * the projection declares, and every field type rewritten over them.
+ * How the types of one projected class are spelled inside its projection: which type variables the
+ * projection declares, and every field type rewritten over them.
  *
  * <p>A projection of a non-static inner class also carries the type parameters of its enclosing
  * classes, since {@code Outer<T>.Inner<U>} names both. Java lets an inner class shadow an outer
@@ -46,8 +46,8 @@ import org.pinning.processor.model.PinAnnotations;
  * }
  * }</pre>
  *
- * <p>Type-use annotations inside the types are kept: a field {@code List<@Pinned Task> tasks}
- * must be read as {@code List<@Pinned Task>}, or handing it out would be a move (§4.7).
+ * <p>Type-use annotations inside the types are kept: a field {@code List<@Pinned Task> tasks} must
+ * be read as {@code List<@Pinned Task>}, or handing it out would be a move (§4.7).
  */
 final class ProjectionTypes {
   private final String packageName;
@@ -148,10 +148,10 @@ final class ProjectionTypes {
 
   /**
    * The type of {@code field}. A {@code @Pinned} on the field itself also reaches its type (it
-   * targets {@code TYPE_USE} too): the type as a whole, or for an array its element type, as
-   * javac reads a declaration annotation there. The projection says it on the accessor instead,
-   * and only where it means something: spelled on an element type in front of the accessor,
-   * {@code public @Pinned Buffer[] buffers()} would pin the method's return, an array.
+   * targets {@code TYPE_USE} too): the type as a whole, or for an array its element type, as javac
+   * reads a declaration annotation there. The projection says it on the accessor instead, and only
+   * where it means something: spelled on an element type in front of the accessor, {@code
+   * public @Pinned Buffer[] buffers()} would pin the method's return, an array.
    */
   TypeName field(VariableElement field) {
     return withoutDeclarationPin(field.asType());
@@ -171,8 +171,8 @@ final class ProjectionTypes {
 
   /**
    * The top-level simple names of the classes outside the projection's package that the types
-   * spelled so far mention. A class of the projection's own package with one of these names
-   * would shadow an import, so the writer has JavaPoet qualify them.
+   * spelled so far mention. A class of the projection's own package with one of these names would
+   * shadow an import, so the writer has JavaPoet qualify them.
    */
   Set<String> foreignNames() {
     return foreignNames;
@@ -193,7 +193,8 @@ final class ProjectionTypes {
     // annotations (@Unpin) on each use of its type variable.
     return spelledWithoutAnnotations(type)
         .annotated(
-            annotations(type.getAnnotationMirrors(), mirror -> targets(mirror, ElementType.TYPE_USE)));
+            annotations(
+                type.getAnnotationMirrors(), mirror -> targets(mirror, ElementType.TYPE_USE)));
   }
 
   /** Whether the annotation type of {@code mirror} may be written where {@code kind} says. */
@@ -209,8 +210,7 @@ final class ProjectionTypes {
       case ARRAY:
         return ArrayTypeName.of(spelled(((ArrayType) type).getComponentType()));
       case TYPEVAR:
-        TypeParameterElement parameter =
-            (TypeParameterElement) ((TypeVariable) type).asElement();
+        TypeParameterElement parameter = (TypeParameterElement) ((TypeVariable) type).asElement();
         String name = names.get(parameter);
         return TypeVariableName.get(name != null ? name : parameter.getSimpleName().toString());
       case WILDCARD:
@@ -284,5 +284,4 @@ final class ProjectionTypes {
         && ((DeclaredType) type).getTypeArguments().isEmpty()
         && !((TypeElement) ((DeclaredType) type).asElement()).getTypeParameters().isEmpty();
   }
-
 }

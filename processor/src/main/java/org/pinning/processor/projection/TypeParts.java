@@ -37,4 +37,5 @@ final class TypeParts {
       default:
         return false;
     }
-  }}
+  }
+}

@@ -1,8 +1,8 @@
 package org.pinning.processor.report;
 
 /**
- * The closed set of diagnostic codes (DESIGN.md §4), in precedence order: where one construct
- * would get several, it gets the first.
+ * The closed set of diagnostic codes (DESIGN.md §4), in precedence order: where one construct would
+ * get several, it gets the first.
  */
 public enum Code {
   MISPLACED("pin:misplaced", true),

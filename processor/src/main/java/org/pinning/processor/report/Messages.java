@@ -7,8 +7,8 @@ import javax.lang.model.element.VariableElement;
 import javax.lang.model.type.TypeMirror;
 
 /**
- * Every diagnostic the checker prints: its code, its first line and its {@code help:} line. The
- * one place where wording lives (DESIGN.md §4), so that messages stay consistent.
+ * Every diagnostic the checker prints: its code, its first line and its {@code help:} line. The one
+ * place where wording lives (DESIGN.md §4), so that messages stay consistent.
  */
 public final class Messages {
   private static final String NEVER_COPIED = "a pinned value is never copied";
@@ -21,7 +21,10 @@ public final class Messages {
     return new Finding(
         Code.MISPLACED,
         site,
-        "@Pinned on '" + element.getSimpleName() + "' of primitive type '" + Names.type(type)
+        "@Pinned on '"
+            + element.getSimpleName()
+            + "' of primitive type '"
+            + Names.type(type)
             + "': a primitive has no identity to pin",
         "remove @Pinned");
   }
@@ -46,7 +49,8 @@ public final class Messages {
     return new Finding(
         Code.MISPLACED,
         site,
-        "@Pinned on enum constant '" + constant.getSimpleName()
+        "@Pinned on enum constant '"
+            + constant.getSimpleName()
             + "': enum constants are never copied",
         "remove @Pinned, or annotate the enum itself @Pinned");
   }
@@ -64,8 +68,10 @@ public final class Messages {
         Code.MISPLACED,
         site,
         "@Pinned on type parameter '" + parameter.getSimpleName() + "'",
-        "pin the places of type '" + parameter.getSimpleName()
-            + "' (fields, parameters, type arguments) instead; @Unpin on a type parameter bounds it");
+        "pin the places of type '"
+            + parameter.getSimpleName()
+            + "' (fields, parameters, type arguments) instead; @Unpin on a type parameter bounds"
+            + " it");
   }
 
   /** {@code where} says what the annotated type is part of: "a cast", "an array dimension"... */
@@ -81,7 +87,10 @@ public final class Messages {
     return new Finding(
         Code.MISPLACED,
         site,
-        "the projection of '" + Names.type(nested) + "' would be named '" + projection
+        "the projection of '"
+            + Names.type(nested)
+            + "' would be named '"
+            + projection
             + "', which the projection of a top-level class takes",
         "rename '" + nested.getSimpleName() + "' or the top-level class");
   }
@@ -101,8 +110,11 @@ public final class Messages {
     return new Finding(
         Code.UNPIN,
         site,
-        "@Unpin type '" + Names.type(type) + "' is pinned: it extends pinned type '"
-            + Names.type(supertype) + "'",
+        "@Unpin type '"
+            + Names.type(type)
+            + "' is pinned: it extends pinned type '"
+            + Names.type(supertype)
+            + "'",
         "remove @Unpin; every subtype of a pinned type is pinned");
   }
 
@@ -111,8 +123,11 @@ public final class Messages {
     return new Finding(
         Code.UNPIN,
         site,
-        "@Unpin type '" + Names.type(type) + "' is pinned by its @Pinned field '"
-            + field.getSimpleName() + "'",
+        "@Unpin type '"
+            + Names.type(type)
+            + "' is pinned by its @Pinned field '"
+            + field.getSimpleName()
+            + "'",
         "remove @Unpin, or make '" + field.getSimpleName() + "' @Unpin instead of @Pinned");
   }
 
@@ -121,10 +136,16 @@ public final class Messages {
     return new Finding(
         Code.UNPIN,
         site,
-        "pinned type '" + Names.type(type) + "' extends @Unpin type '"
-            + Names.type(unpinSupertype) + "'",
-        "an @Unpin type promises that no subtype is pinned: unpin '" + Names.type(type)
-            + "' or remove @Unpin from '" + Names.type(unpinSupertype) + "'");
+        "pinned type '"
+            + Names.type(type)
+            + "' extends @Unpin type '"
+            + Names.type(unpinSupertype)
+            + "'",
+        "an @Unpin type promises that no subtype is pinned: unpin '"
+            + Names.type(type)
+            + "' or remove @Unpin from '"
+            + Names.type(unpinSupertype)
+            + "'");
   }
 
   public static Finding pinnedArgumentForUnpinParameter(
@@ -133,9 +154,17 @@ public final class Messages {
     return new Finding(
         Code.UNPIN,
         site,
-        "pinned type '" + Names.type(argument) + "' for @Unpin type parameter '"
-            + parameter.getSimpleName() + "' of '" + name + "'",
-        "'" + name + "' may move its '" + parameter.getSimpleName()
+        "pinned type '"
+            + Names.type(argument)
+            + "' for @Unpin type parameter '"
+            + parameter.getSimpleName()
+            + "' of '"
+            + name
+            + "'",
+        "'"
+            + name
+            + "' may move its '"
+            + parameter.getSimpleName()
             + "' values: use an unpinned type argument");
   }
 
@@ -157,13 +186,15 @@ public final class Messages {
         "remove clone(); " + NEVER_COPIED + ", share the reference instead");
   }
 
-  public static Finding inheritsPublicClone(
-      Site site, TypeElement type, ExecutableElement clone) {
+  public static Finding inheritsPublicClone(Site site, TypeElement type, ExecutableElement clone) {
     return new Finding(
         Code.COPY,
         site,
-        "pinned type '" + Names.type(type) + "' inherits public '"
-            + Names.qualifiedMethod(clone) + "', which copies it",
+        "pinned type '"
+            + Names.type(type)
+            + "' inherits public '"
+            + Names.qualifiedMethod(clone)
+            + "', which copies it",
         "extend a type without a public clone(); " + NEVER_COPIED);
   }
 
@@ -171,7 +202,10 @@ public final class Messages {
     return new Finding(
         Code.COPY,
         site,
-        "pinned type '" + Names.type(type) + "' is " + interfaceName
+        "pinned type '"
+            + Names.type(type)
+            + "' is "
+            + interfaceName
             + ": deserializing it makes a second copy",
         "remove " + interfaceName + "; serialize an unpinned snapshot of its state instead");
   }
@@ -188,7 +222,10 @@ public final class Messages {
     return new Finding(
         Code.COPY,
         site,
-        "record component '" + component.getSimpleName() + "' of '" + Names.type(record)
+        "record component '"
+            + component.getSimpleName()
+            + "' of '"
+            + Names.type(record)
             + "' is @Pinned: records are copied through their components",
         "make '" + record.getSimpleName() + "' a final class with a @Pinned final field");
   }
@@ -197,8 +234,11 @@ public final class Messages {
     return new Finding(
         Code.COPY,
         site,
-        "constructor '" + Names.method(constructor) + "' copies pinned type '"
-            + constructor.getEnclosingElement().getSimpleName() + "'",
+        "constructor '"
+            + Names.method(constructor)
+            + "' copies pinned type '"
+            + constructor.getEnclosingElement().getSimpleName()
+            + "'",
         "remove the copy constructor; " + NEVER_COPIED);
   }
 
@@ -215,13 +255,22 @@ public final class Messages {
   // pin:override
 
   public static Finding overrideDropsPinnedParameter(
-      Site site, ExecutableElement method, VariableElement parameter, ExecutableElement overridden) {
+      Site site,
+      ExecutableElement method,
+      VariableElement parameter,
+      ExecutableElement overridden) {
     return new Finding(
         Code.OVERRIDE,
         site,
-        "'" + Names.method(method) + "' drops @Pinned from parameter '" + parameter.getSimpleName()
-            + "' of overridden '" + Names.qualifiedMethod(overridden) + "'",
-        "declare parameter '" + parameter.getSimpleName()
+        "'"
+            + Names.method(method)
+            + "' drops @Pinned from parameter '"
+            + parameter.getSimpleName()
+            + "' of overridden '"
+            + Names.qualifiedMethod(overridden)
+            + "'",
+        "declare parameter '"
+            + parameter.getSimpleName()
             + "' @Pinned: callers lend the value pinned");
   }
 
@@ -230,10 +279,16 @@ public final class Messages {
     return new Finding(
         Code.OVERRIDE,
         site,
-        "'" + Names.method(method) + "' returns @Pinned but overridden '"
-            + Names.qualifiedMethod(overridden) + "' does not",
-        "remove @Pinned from '" + method.getSimpleName() + "', or declare '"
-            + Names.qualifiedMethod(overridden) + "' @Pinned: its callers would move the value");
+        "'"
+            + Names.method(method)
+            + "' returns @Pinned but overridden '"
+            + Names.qualifiedMethod(overridden)
+            + "' does not",
+        "remove @Pinned from '"
+            + method.getSimpleName()
+            + "', or declare '"
+            + Names.qualifiedMethod(overridden)
+            + "' @Pinned: its callers would move the value");
   }
 
   // pin:move and pin:after-pin
@@ -295,7 +350,8 @@ public final class Messages {
   }
 
   public static Finding pinnedLocalReassigned(Site site, Element local) {
-    String kind = local.getKind() == javax.lang.model.element.ElementKind.PARAMETER ? "parameter" : "local";
+    String kind =
+        local.getKind() == javax.lang.model.element.ElementKind.PARAMETER ? "parameter" : "local";
     return new Finding(
         Code.REPLACE,
         site,
@@ -319,7 +375,10 @@ public final class Messages {
     return new Finding(
         Code.USELESS,
         site,
-        "@Pinned has no effect on '" + element.getSimpleName() + "': type '" + Names.type(type)
+        "@Pinned has no effect on '"
+            + element.getSimpleName()
+            + "': type '"
+            + Names.type(type)
             + "' is Unpin",
         "remove @Pinned; values of '" + Names.type(type) + "' may always be moved");
   }
@@ -329,9 +388,16 @@ public final class Messages {
     return new Finding(
         Code.FIELD,
         site,
-        "field '" + field.getSimpleName() + "' of pinned type '" + Names.type(owner)
-            + "' holds pinned type '" + Names.type(type) + "' but is neither @Pinned nor @Unpin",
-        "annotate '" + field.getSimpleName() + "' @Pinned final to pin it structurally, or @Unpin"
+        "field '"
+            + field.getSimpleName()
+            + "' of pinned type '"
+            + Names.type(owner)
+            + "' holds pinned type '"
+            + Names.type(type)
+            + "' but is neither @Pinned nor @Unpin",
+        "annotate '"
+            + field.getSimpleName()
+            + "' @Pinned final to pin it structurally, or @Unpin"
             + " to keep it movable");
   }
 
@@ -339,7 +405,10 @@ public final class Messages {
     return new Finding(
         Code.SUPERTYPE,
         site,
-        "pinned type '" + Names.type(type) + "' extends '" + Names.type(supertype)
+        "pinned type '"
+            + Names.type(type)
+            + "' extends '"
+            + Names.type(supertype)
             + "', whose code sees 'this' unpinned and may move it",
         "annotate '" + Names.type(supertype) + "' @Pinned");
   }
@@ -373,13 +442,19 @@ public final class Messages {
 
   /** The processor itself failed: {@code pin:internal} without a tree. */
   public static String processorFailed(Throwable failure) {
-    return "[" + Code.INTERNAL.id() + "] the pinning processor failed: " + failure
+    return "["
+        + Code.INTERNAL.id()
+        + "] the pinning processor failed: "
+        + failure
         + "\nhelp: please report this with the file; -Apin.stats=true prints the stack trace";
   }
 
   /** The plugin could not set up its checks: {@code pin:internal} before any rule ran. */
   public static String checkerCouldNotStart(Throwable failure) {
-    return "[" + Code.INTERNAL.id() + "] the pin checker could not start: " + failure
+    return "["
+        + Code.INTERNAL.id()
+        + "] the pin checker could not start: "
+        + failure
         + "\nhelp: please report this with your build's processor path";
   }
 }

@@ -10,8 +10,8 @@ import javax.lang.model.element.VariableElement;
  *
  * @param where the unpinned place, e.g. {@code unpinned field 'Monitor.last'}
  * @param help the fix
- * @param library whether the place is a parameter of a method read from a class file, whose
- *     type arguments javac shows only from JDK 22 on
+ * @param library whether the place is a parameter of a method read from a class file, whose type
+ *     arguments javac shows only from JDK 22 on
  */
 public record MoveTarget(String where, String help, boolean library) {
   public MoveTarget(String where, String help) {
@@ -24,7 +24,9 @@ public record MoveTarget(String where, String help, boolean library) {
   public static MoveTarget field(VariableElement field, TypeElement context) {
     return new MoveTarget(
         "unpinned field '" + Names.member(field, context) + "'",
-        "declare '" + field.getSimpleName() + "' @Pinned final, or keep the pinned value in a local");
+        "declare '"
+            + field.getSimpleName()
+            + "' @Pinned final, or keep the pinned value in a local");
   }
 
   /** A local whose declared type does not keep the pinned type arguments of its value. */
@@ -52,26 +54,34 @@ public record MoveTarget(String where, String help, boolean library) {
     // Class files compiled without -parameters name them arg0, arg1...
     boolean named = !name.matches("arg[0-9]+");
     String where =
-        (named ? "unpinned parameter '" + name + "'" : "an unpinned parameter") + " of '"
-            + Names.qualifiedMethod(method) + "'";
+        (named ? "unpinned parameter '" + name + "'" : "an unpinned parameter")
+            + " of '"
+            + Names.qualifiedMethod(method)
+            + "'";
     if (fromSource) {
       return new MoveTarget(
           where,
-          "declare " + (named ? "parameter '" + name + "'" : "the parameter") + " @Pinned if '"
-              + Names.method(method) + "' only borrows it");
+          "declare "
+              + (named ? "parameter '" + name + "'" : "the parameter")
+              + " @Pinned if '"
+              + Names.method(method)
+              + "' only borrows it");
     }
     TypeElement owner = (TypeElement) method.getEnclosingElement();
     if (isTypeVariableOf(parameter, owner)) {
       // add(E), put(K, V), offer(E): a container that keeps what it is given.
       return new MoveTarget(
-          where,
-          "give the container a @Pinned type argument, as 'List<@Pinned Task>'",
-          true);
+          where, "give the container a @Pinned type argument, as 'List<@Pinned Task>'", true);
     }
     return new MoveTarget(
         where,
-        "if '" + Names.method(method) + "' neither keeps nor moves it, declare it borrowing:"
-            + " -Apin.borrowing=" + owner.getQualifiedName() + "#" + method.getSimpleName(),
+        "if '"
+            + Names.method(method)
+            + "' neither keeps nor moves it, declare it borrowing:"
+            + " -Apin.borrowing="
+            + owner.getQualifiedName()
+            + "#"
+            + method.getSimpleName(),
         true);
   }
 

@@ -10,8 +10,8 @@ import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
 
 /**
- * Elements and types named the way the source names them: {@code buffer}, {@code Task.buffer}
- * when the owner is another class, {@code Registry.track(Task)} for methods.
+ * Elements and types named the way the source names them: {@code buffer}, {@code Task.buffer} when
+ * the owner is another class, {@code Registry.track(Task)} for methods.
  */
 public final class Names {
   private Names() {}

@@ -9,8 +9,8 @@ import javax.lang.model.element.TypeElement;
 
 /**
  * {@code @SuppressWarnings("pin")} and {@code @SuppressWarnings("pin:<code>")} (DESIGN.md §6).
- * Looked up only when a finding is about to be reported. {@code "all"} does not count: Lombok
- * puts it on everything it generates.
+ * Looked up only when a finding is about to be reported. {@code "all"} does not count: Lombok puts
+ * it on everything it generates.
  */
 public final class Suppression {
   private Suppression() {}

@@ -74,8 +74,8 @@ public final class CopyRule {
   }
 
   /**
-   * A copy constructor of a pinned type: one parameter of the same type, not {@code @Pinned},
-   * whose body reads a field of it. Linking constructors ({@code Node(Node prev)}) are fine.
+   * A copy constructor of a pinned type: one parameter of the same type, not {@code @Pinned}, whose
+   * body reads a field of it. Linking constructors ({@code Node(Node prev)}) are fine.
    */
   public Finding checkConstructor(ExecutableElement constructor, MethodTree tree) {
     TypeElement owner = (TypeElement) constructor.getEnclosingElement();
@@ -97,8 +97,7 @@ public final class CopyRule {
     TypeElement viaExternalizable = directSupertypeLeadingTo(type, externalizable);
     if (viaExternalizable != null) {
       out.accept(
-          Messages.serializableType(
-              Site.clause(type, viaExternalizable), type, "Externalizable"));
+          Messages.serializableType(Site.clause(type, viaExternalizable), type, "Externalizable"));
       return;
     }
     TypeElement viaSerializable = directSupertypeLeadingTo(type, serializable);
@@ -145,9 +144,9 @@ public final class CopyRule {
   }
 
   /**
-   * The supertype {@code type} names whose subtype relation brings in {@code target}, or null.
-   * A pinned supertype is not named: its own declaration carries the error, and repeating it on
-   * every subclass would be a cascade.
+   * The supertype {@code type} names whose subtype relation brings in {@code target}, or null. A
+   * pinned supertype is not named: its own declaration carries the error, and repeating it on every
+   * subclass would be a cascade.
    */
   private TypeElement directSupertypeLeadingTo(TypeElement type, TypeMirror target) {
     if (target == null) {
@@ -186,9 +185,11 @@ public final class CopyRule {
             // arguments may still read fields.
             Boolean inArguments = scan(node.getArguments(), null);
             if (node.getMethodSelect() instanceof MemberSelectTree select) {
-              return Boolean.TRUE.equals(inArguments) || Boolean.TRUE.equals(scan(select.getExpression(), null));
+              return Boolean.TRUE.equals(inArguments)
+                  || Boolean.TRUE.equals(scan(select.getExpression(), null));
             }
-            return Boolean.TRUE.equals(inArguments) || Boolean.TRUE.equals(scan(node.getMethodSelect(), null));
+            return Boolean.TRUE.equals(inArguments)
+                || Boolean.TRUE.equals(scan(node.getMethodSelect(), null));
           }
 
           @Override

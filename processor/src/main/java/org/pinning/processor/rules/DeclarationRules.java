@@ -17,9 +17,9 @@ import org.pinning.processor.report.Reporter;
 import org.pinning.processor.report.Site;
 
 /**
- * The rules that judge declarations from {@code javax.lang.model} alone, in the precedence order
- * of DESIGN.md §4: one construct gets one diagnostic, the first that applies. Used by the javac
- * plugin for every class it scans, and by the processor under compilers without plugins.
+ * The rules that judge declarations from {@code javax.lang.model} alone, in the precedence order of
+ * DESIGN.md §4: one construct gets one diagnostic, the first that applies. Used by the javac plugin
+ * for every class it scans, and by the processor under compilers without plugins.
  */
 public final class DeclarationRules {
   private final Elements elements;
@@ -79,8 +79,8 @@ public final class DeclarationRules {
   }
 
   /**
-   * Pinned type arguments for {@code @Unpin} type parameters in the signatures of {@code type},
-   * for compilers without trees (javac's plugin checks every written type argument instead).
+   * Pinned type arguments for {@code @Unpin} type parameters in the signatures of {@code type}, for
+   * compilers without trees (javac's plugin checks every written type argument instead).
    */
   public void checkSignatureTypeArguments(TypeElement type, Reporter out) {
     for (TypeMirror supertype : type.getInterfaces()) {

@@ -36,7 +36,9 @@ public final class MoveRule {
     this.containers = containers;
   }
 
-  /** The finding for a value with {@code pin} and static type {@code type} going to {@code target}. */
+  /**
+   * The finding for a value with {@code pin} and static type {@code type} going to {@code target}.
+   */
   public Finding check(Site site, Pin pin, TypeMirror type, MoveTarget target) {
     if (pin == null || !pin.value() || type == null || model.isKnownUnpin(type)) {
       return null;
@@ -47,12 +49,17 @@ public final class MoveRule {
   }
 
   /**
-   * The finding for a container of pinned elements ({@code pin.elements()} over the class of
-   * {@code valueType}) flowing into a place of type {@code targetType} whose pinned type
-   * arguments are {@code allowed}; null when every pinned element type stays pinned there.
+   * The finding for a container of pinned elements ({@code pin.elements()} over the class of {@code
+   * valueType}) flowing into a place of type {@code targetType} whose pinned type arguments are
+   * {@code allowed}; null when every pinned element type stays pinned there.
    */
   public Finding checkElements(
-      Site site, Pin pin, TypeMirror valueType, TypeMirror targetType, int allowed, MoveTarget target) {
+      Site site,
+      Pin pin,
+      TypeMirror valueType,
+      TypeMirror targetType,
+      int allowed,
+      MoveTarget target) {
     if (pin == null || pin.elements() == 0 || valueType == null || targetType == null) {
       return null;
     }

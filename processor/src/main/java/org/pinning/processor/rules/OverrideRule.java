@@ -25,8 +25,8 @@ import org.pinning.processor.report.Messages;
 import org.pinning.processor.report.Site;
 
 /**
- * {@code pin:override} (DESIGN.md §4.6): an override that weakens the pin contract of the method
- * it overrides. Signatures are compared after substituting the supertype's type arguments.
+ * {@code pin:override} (DESIGN.md §4.6): an override that weakens the pin contract of the method it
+ * overrides. Signatures are compared after substituting the supertype's type arguments.
  *
  * <pre>{@code
  * interface Sink { void accept(@Pinned Task task); }

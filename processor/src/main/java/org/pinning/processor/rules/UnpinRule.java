@@ -88,7 +88,9 @@ public final class UnpinRule {
    * reported where {@code siteOfArgument} says argument {@code i} is written.
    */
   public void checkTypeArguments(
-      DeclaredType type, IntFunction<Site> siteOfArgument, java.util.function.Consumer<Finding> out) {
+      DeclaredType type,
+      IntFunction<Site> siteOfArgument,
+      java.util.function.Consumer<Finding> out) {
     List<? extends TypeMirror> arguments = type.getTypeArguments();
     if (arguments.isEmpty()) {
       return;
