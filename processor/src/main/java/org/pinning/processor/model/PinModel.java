@@ -141,11 +141,6 @@ public final class PinModel {
     }
   }
 
-  /** Whether an expression of static type {@code type} is subject to the rules at all. */
-  public boolean mayBePinned(TypeMirror type) {
-    return !isKnownUnpin(type);
-  }
-
   /**
    * Why {@code type} is pinned, for messages: its own annotation, a pinned supertype, or a pinned
    * field. Null when it is not pinned.
@@ -186,11 +181,6 @@ public final class PinModel {
     }
     contracts.put(type, found);
     return found;
-  }
-
-  /** Whether {@code parameter} (or a local) is a pinned place: it is annotated {@code @Pinned}. */
-  public boolean isPinnedPlace(Element variable) {
-    return PinAnnotations.hasPinned(variable);
   }
 
   /** Every supertype declaration {@code type} names, superclass first. */
