@@ -1,0 +1,81 @@
+package org.pinning.processor.flow;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.lang.reflect.Proxy;
+import javax.lang.model.element.Element;
+import org.junit.jupiter.api.Test;
+
+/** The may-state of the after-pin analysis: branches are independent, merges are unions. */
+class LocalPinsTest {
+  private final Element a = local("a");
+  private final Element b = local("b");
+  private final Pin pinned = Pin.pinnedAt("a", 7);
+
+  @Test
+  void pinningOneBranchLeavesTheOtherAndTheOriginalAlone() {
+    LocalPins before = LocalPins.empty();
+    before.alias(b, a, 1);
+    LocalPins branch = before.copy();
+    branch.pin(a, 2, pinned);
+    assertEquals(pinned, branch.pinOf(b), "aliases share the pin");
+    assertNull(before.pinOf(a), "the original is untouched by the branch");
+    before.holdNew(a, 3, null);
+    assertEquals(pinned, branch.pinOf(a), "the branch is untouched by the original");
+  }
+
+  @Test
+  void joinKeepsWhatEitherPathPinned() {
+    LocalPins left = LocalPins.empty();
+    LocalPins right = left.copy();
+    right.pin(a, 1, pinned);
+    LocalPins joined = LocalPins.join(left, right);
+    assertEquals(pinned, joined.pinOf(a));
+    assertNull(left.pinOf(a));
+    assertEquals(joined, LocalPins.join(joined, left), "joining again changes nothing");
+  }
+
+  @Test
+  void joinWithAnUnreachablePathIsTheOtherPath() {
+    LocalPins reachable = LocalPins.empty();
+    reachable.pin(a, 1, pinned);
+    assertEquals(reachable, LocalPins.join(null, reachable));
+    assertEquals(reachable, LocalPins.join(reachable, null));
+    assertNull(LocalPins.join(null, null));
+  }
+
+  @Test
+  void aSecondAssignmentOfAPinnedLocalIsSeen() {
+    LocalPins state = LocalPins.empty();
+    assertFalse(state.assign(a));
+    LocalPins copy = state.copy();
+    assertTrue(copy.assign(a));
+    assertTrue(state.assign(a));
+  }
+
+  @Test
+  void aNewUnpinnedValueForgetsTheOldPin() {
+    LocalPins state = LocalPins.empty();
+    state.pin(a, 1, pinned);
+    state.holdNew(a, 2, null);
+    assertNull(state.pinOf(a));
+    assertTrue(state.isEmpty());
+  }
+
+  private static Element local(String name) {
+    return (Element)
+        Proxy.newProxyInstance(
+            LocalPinsTest.class.getClassLoader(),
+            new Class<?>[] {Element.class},
+            (proxy, method, args) ->
+                switch (method.getName()) {
+                  case "hashCode" -> System.identityHashCode(proxy);
+                  case "equals" -> proxy == args[0];
+                  case "toString" -> name;
+                  default -> null;
+                });
+  }
+}
