@@ -173,7 +173,7 @@ final class PinScanner extends FlowScanner {
     // @Pinned has no CONSTRUCTOR target: javac reads it on a constructor as a type annotation
     // and keeps it off the element, so only the tree shows it.
     for (AnnotationTree annotation : node.getModifiers().getAnnotations()) {
-      if (isPinned(annotation)) {
+      if (typeUses.isPinned(getCurrentPath(), annotation)) {
         TreePath path =
             new TreePath(new TreePath(getCurrentPath(), node.getModifiers()), annotation);
         report(Messages.pinnedConstructor(Site.tree(path, constructor), constructor));
@@ -431,7 +431,8 @@ final class PinScanner extends FlowScanner {
   private int pinnedTypeArguments(List<? extends Tree> arguments) {
     int mask = 0;
     for (int i = 0; i < arguments.size() && i < 31; i++) {
-      if (arguments.get(i) instanceof AnnotatedTypeTree annotated && hasPinned(annotated)) {
+      if (arguments.get(i) instanceof AnnotatedTypeTree annotated
+          && typeUses.hasPinned(getCurrentPath(), annotated)) {
         mask |= 1 << i;
       }
     }
@@ -940,24 +941,8 @@ final class PinScanner extends FlowScanner {
     report(moves.checkElements(Site.tree(path, null), pin, valueType, into, allowed, target));
   }
 
-  private boolean hasPinned(AnnotatedTypeTree annotated) {
-    for (AnnotationTree annotation : annotated.getAnnotations()) {
-      if (isPinned(annotation)) {
-        return true;
-      }
-    }
-    return false;
-  }
-
   private boolean isFromSource(ExecutableElement method) {
     return trees.getTree(method) != null;
-  }
-
-  private boolean isPinned(AnnotationTree annotation) {
-    TreePath path = new TreePath(getCurrentPath(), annotation);
-    Element type = trees.getElement(new TreePath(path, annotation.getAnnotationType()));
-    return type instanceof TypeElement element
-        && element.getQualifiedName().contentEquals(PinAnnotations.PINNED);
   }
 
   private void noteErrorType() {

@@ -96,13 +96,28 @@ public final class TypeUsePlacementRule {
 
   private AnnotationTree pinnedAnnotation(TreePath path, AnnotatedTypeTree node) {
     for (AnnotationTree annotation : node.getAnnotations()) {
-      TreePath annotationPath = new TreePath(path, annotation);
-      Element type = trees.getElement(new TreePath(annotationPath, annotation.getAnnotationType()));
-      if (type instanceof TypeElement typeElement
-          && typeElement.getQualifiedName().contentEquals(PinAnnotations.PINNED)) {
+      if (isPinned(path, annotation)) {
         return annotation;
       }
     }
     return null;
+  }
+
+  /** Whether {@code annotation}, written under {@code parent}, is {@code @Pinned}. */
+  public boolean isPinned(TreePath parent, AnnotationTree annotation) {
+    TreePath annotationPath = new TreePath(parent, annotation);
+    Element type = trees.getElement(new TreePath(annotationPath, annotation.getAnnotationType()));
+    return type instanceof TypeElement typeElement
+        && typeElement.getQualifiedName().contentEquals(PinAnnotations.PINNED);
+  }
+
+  /** Whether an annotated type (a type argument, say) carries {@code @Pinned}. */
+  public boolean hasPinned(TreePath parent, AnnotatedTypeTree annotated) {
+    for (AnnotationTree annotation : annotated.getAnnotations()) {
+      if (isPinned(parent, annotation)) {
+        return true;
+      }
+    }
+    return false;
   }
 }
