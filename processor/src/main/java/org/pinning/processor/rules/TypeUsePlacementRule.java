@@ -42,17 +42,26 @@ public final class TypeUsePlacementRule {
     if (pinned == null) {
       return null;
     }
-    String where = misplacement(node, path.getParentPath().getLeaf());
+    if (node.getUnderlyingType().getKind() == Tree.Kind.ARRAY_TYPE) {
+      return Messages.pinnedTypeUse(
+          Site.tree(new TreePath(path, pinned), enclosing), "an array dimension");
+    }
+    // @Pinned Box<String> annotates Box, the name of the parameterized type: the position that
+    // counts is the parameterized type's own.
+    Tree annotated = node;
+    TreePath parent = path.getParentPath();
+    if (parent.getLeaf() instanceof ParameterizedTypeTree generic && generic.getType() == node) {
+      annotated = generic;
+      parent = parent.getParentPath();
+    }
+    String where = misplacement(annotated, parent.getLeaf());
     return where == null
         ? null
         : Messages.pinnedTypeUse(Site.tree(new TreePath(path, pinned), enclosing), where);
   }
 
   /** What the misplaced type is part of, or null when the position is allowed. */
-  private static String misplacement(AnnotatedTypeTree node, Tree parent) {
-    if (node.getUnderlyingType().getKind() == Tree.Kind.ARRAY_TYPE) {
-      return "an array dimension";
-    }
+  private static String misplacement(Tree node, Tree parent) {
     switch (parent.getKind()) {
       case PARAMETERIZED_TYPE:
         return ((ParameterizedTypeTree) parent).getTypeArguments().contains(node)

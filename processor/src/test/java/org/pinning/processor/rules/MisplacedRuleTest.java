@@ -653,4 +653,47 @@ class MisplacedRuleTest {
         .inFile(runner)
         .onLineContaining("new @org.pinning.Pinned Task()");
   }
+
+  @Test
+  void pinnedGenericTypeArgumentIsAccepted() {
+    assertThat(
+            compile(
+                source(
+                    "demo.Use",
+                    """
+                    package demo;
+                    import java.util.List;
+                    import java.util.Optional;
+                    import org.pinning.Pinned;
+                    @Pinned final class Box<T> { T value; }
+                    public final class Use {
+                      final List<@Pinned Box<String>> boxes = null;
+                      Optional<@Pinned Box<?>> first(List<@Pinned Box<?>> all) {
+                        return Optional.empty();
+                      }
+                    }
+                    """)))
+        .succeededWithoutWarnings();
+  }
+
+  @Test
+  void pinnedGenericTypeInACastIsRejected() {
+    JavaFileObject file =
+        source(
+            "demo.Use",
+            """
+            package demo;
+            import org.pinning.Pinned;
+            @Pinned final class Box<T> { T value; }
+            public final class Use {
+              Object cast(Object o) {
+                return (@Pinned Box<String>) o;
+              }
+            }
+            """);
+    assertThat(compile(file))
+        .hadErrorContaining("[pin:misplaced] @Pinned in a cast")
+        .inFile(file)
+        .onLineContaining("return (@Pinned Box<String>) o;");
+  }
 }
