@@ -249,8 +249,7 @@ final class PinScanner extends FlowScanner {
   @Override
   public Pin visitIdentifier(IdentifierTree node, Void unused) {
     Element element = trees.getElement(getCurrentPath());
-    if (element == null || element.asType().getKind() == TypeKind.ERROR) {
-      erroneous = true;
+    if (isUnresolved(element)) {
       return null;
     }
     if (isThisOrSuper(node.getName())) {
@@ -276,8 +275,7 @@ final class PinScanner extends FlowScanner {
           : null;
     }
     Element element = trees.getElement(getCurrentPath());
-    if (element == null) {
-      noteErrorType();
+    if (isUnresolved(element)) {
       return null;
     }
     return element.getKind() == ElementKind.FIELD ? pinOfVariable(element) : null;
@@ -672,24 +670,17 @@ final class PinScanner extends FlowScanner {
 
   /** The pin of a read of {@code element}: a pinned place, or a local holding a pinned value. */
   private Pin pinOfVariable(Element element) {
-    switch (element.getKind()) {
-      case FIELD:
-        return declaredPin(element);
-      case LOCAL_VARIABLE:
-      case PARAMETER:
-      case EXCEPTION_PARAMETER:
-      case RESOURCE_VARIABLE:
-      case BINDING_VARIABLE:
-        if (PinAnnotations.hasPinned(element)) {
-          return declaredPin(element);
-        }
-        Pin held = state == null || state.isEmpty() ? null : state.pinOf(element);
-        return held != null
-            ? held.readAs(element.getSimpleName().toString())
-            : declaredPin(element);
-      default:
-        return null;
+    if (element.getKind() == ElementKind.FIELD) {
+      return declaredPin(element);
     }
+    if (!isLocal(element)) {
+      return null;
+    }
+    if (PinAnnotations.hasPinned(element)) {
+      return declaredPin(element);
+    }
+    Pin held = state == null || state.isEmpty() ? null : state.pinOf(element);
+    return held != null ? held.readAs(element.getSimpleName().toString()) : declaredPin(element);
   }
 
   /** The pin a variable's declaration gives its reads: {@code @Pinned}, pinned type arguments. */
@@ -858,16 +849,7 @@ final class PinScanner extends FlowScanner {
     if (element == null) {
       return null;
     }
-    switch (element.getKind()) {
-      case LOCAL_VARIABLE:
-      case PARAMETER:
-      case EXCEPTION_PARAMETER:
-      case RESOURCE_VARIABLE:
-      case BINDING_VARIABLE:
-        return element;
-      default:
-        return null;
-    }
+    return isLocal(element) ? element : null;
   }
 
   private static ExpressionTree strip(ExpressionTree value) {
@@ -943,6 +925,29 @@ final class PinScanner extends FlowScanner {
 
   private boolean isFromSource(ExecutableElement method) {
     return trees.getTree(method) != null;
+  }
+
+  /** A name javac could not resolve: it has reported that, so the class gets no body rules. */
+  private boolean isUnresolved(Element element) {
+    if (element == null || element.asType().getKind() == TypeKind.ERROR) {
+      erroneous = true;
+      return true;
+    }
+    return false;
+  }
+
+  /** Locals, parameters, catch parameters, resources and pattern bindings: names, not places. */
+  private static boolean isLocal(Element element) {
+    switch (element.getKind()) {
+      case LOCAL_VARIABLE:
+      case PARAMETER:
+      case EXCEPTION_PARAMETER:
+      case RESOURCE_VARIABLE:
+      case BINDING_VARIABLE:
+        return true;
+      default:
+        return false;
+    }
   }
 
   private void noteErrorType() {
