@@ -1,0 +1,25 @@
+import java.util.ArrayList;
+import java.util.List;
+import org.pinning.Pinned;
+
+@Pinned final class Task {}
+
+final class Bad {
+  Task give(@Pinned Task t) {
+    return t;
+  }
+
+  void store(@Pinned Task t, Task[] slots) {
+    slots[0] = t;
+  }
+
+  void keep(@Pinned Task t, ArrayList<Task> list) {
+    list.add(t);
+  }
+
+  List<Task> plain;
+
+  void share(List<@Pinned Task> pinned) {
+    plain = pinned;
+  }
+}
