@@ -8,6 +8,7 @@ import javax.lang.model.util.Types;
 import org.pinning.processor.model.BorrowingModel;
 import org.pinning.processor.model.ContainerTypes;
 import org.pinning.processor.model.FunctionalTypes;
+import org.pinning.processor.model.PinMentions;
 import org.pinning.processor.model.PinModel;
 import org.pinning.processor.options.PinOptions;
 import org.pinning.processor.rules.DeclarationRules;
@@ -30,6 +31,7 @@ final class CompilationChecks {
   final DeclarationRules declarations;
   final TypeUsePlacementRule typeUses;
   final MoveRule moves;
+  final PinFreeMembers pinFreeMembers;
 
   /** Names compared on every node, looked up once: javac's names compare by identity. */
   final Name thisName;
@@ -50,6 +52,7 @@ final class CompilationChecks {
     this.declarations = new DeclarationRules(model, elements, sources);
     this.typeUses = new TypeUsePlacementRule(trees);
     this.moves = new MoveRule(model, containers);
+    this.pinFreeMembers = new PinFreeMembers(trees, new PinMentions(model), borrowing);
     this.thisName = elements.getName("this");
     this.superName = elements.getName("super");
     this.cloneName = elements.getName("clone");

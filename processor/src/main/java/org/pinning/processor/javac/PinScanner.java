@@ -5,6 +5,7 @@ import com.sun.source.tree.AnnotationTree;
 import com.sun.source.tree.ArrayAccessTree;
 import com.sun.source.tree.AssignmentTree;
 import com.sun.source.tree.BindingPatternTree;
+import com.sun.source.tree.BlockTree;
 import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.CompilationUnitTree;
 import com.sun.source.tree.CompoundAssignmentTree;
@@ -154,6 +155,9 @@ final class PinScanner extends FlowScanner {
 
   @Override
   public Pin visitMethod(MethodTree node, Void unused) {
+    if (isPinFreeMember()) {
+      return null;
+    }
     Element element = trees.getElement(getCurrentPath());
     if (!(element instanceof ExecutableElement method)) {
       return super.visitMethod(node, unused);
@@ -184,6 +188,9 @@ final class PinScanner extends FlowScanner {
 
   @Override
   public Pin visitVariable(VariableTree node, Void unused) {
+    if (isPinFreeMember()) {
+      return null;
+    }
     Element element = trees.getElement(getCurrentPath());
     if (!(element instanceof VariableElement variable)) {
       return super.visitVariable(node, unused);
@@ -242,6 +249,26 @@ final class PinScanner extends FlowScanner {
   public Pin visitErroneous(ErroneousTree node, Void unused) {
     erroneous = true;
     return super.visitErroneous(node, unused);
+  }
+
+  /** An initializer block. */
+  @Override
+  public Pin visitBlock(BlockTree node, Void unused) {
+    return isPinFreeMember() ? null : super.visitBlock(node, unused);
+  }
+
+  /**
+   * A method, field or initializer of an unpinned class whose code names nothing pinned: no rule
+   * can fire in it, so it is not scanned (DESIGN.md §9). Declaration rules, which work from the
+   * class's elements, still cover it.
+   */
+  private boolean isPinFreeMember() {
+    TreePath path = getCurrentPath();
+    TypeElement owner = classes.peek();
+    return path.getParentPath().getLeaf() instanceof ClassTree
+        && owner != null
+        && !model.isPinnedDeclaration(owner)
+        && checks.pinFreeMembers.isPinFree(path);
   }
 
   // Expressions: each returns the pin of its value

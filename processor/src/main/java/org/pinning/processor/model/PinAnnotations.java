@@ -36,6 +36,11 @@ public final class PinAnnotations {
     return is(mirror, PINNED);
   }
 
+  /** Whether {@code mirror} is an {@code @Unpin}. */
+  public static boolean isUnpin(AnnotationMirror mirror) {
+    return is(mirror, UNPIN);
+  }
+
   private static AnnotationMirror find(AnnotatedConstruct construct, String name) {
     // Most elements carry no annotation at all: checking size first keeps this allocation-free.
     var mirrors = construct.getAnnotationMirrors();

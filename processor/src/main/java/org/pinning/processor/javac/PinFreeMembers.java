@@ -1,0 +1,162 @@
+package org.pinning.processor.javac;
+
+import com.sun.source.tree.AnnotationTree;
+import com.sun.source.tree.ErroneousTree;
+import com.sun.source.tree.IdentifierTree;
+import com.sun.source.tree.LambdaExpressionTree;
+import com.sun.source.tree.MemberReferenceTree;
+import com.sun.source.tree.MemberSelectTree;
+import com.sun.source.tree.MethodTree;
+import com.sun.source.tree.NewClassTree;
+import com.sun.source.tree.Tree;
+import com.sun.source.tree.VariableTree;
+import com.sun.source.util.TreePath;
+import com.sun.source.util.TreeScanner;
+import com.sun.source.util.Trees;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.Name;
+import javax.lang.model.type.TypeKind;
+import javax.lang.model.type.TypeMirror;
+import org.pinning.processor.model.BorrowingModel;
+import org.pinning.processor.model.PinMentions;
+
+/**
+ * Finds the members of a class whose code cannot meet a pin, so that the full scan (dataflow,
+ * moves, placement) can skip them: they name no pinned type, write no {@code @Pinned} or {@code
+ * Unpin}, use no symbol whose declaration mentions a pin ({@link PinMentions}), and override no
+ * borrowing method. In code without pins, which is most code, that is every member, and this quick
+ * walk is all the checker costs (DESIGN.md §9).
+ *
+ * <p>It errs towards scanning: anything unresolved or erroneous is scanned too, so that the full
+ * scan sees javac's errors and stays quiet exactly as it would without this shortcut.
+ */
+final class PinFreeMembers {
+  private final Trees trees;
+  private final PinMentions mentions;
+  private final BorrowingModel borrowing;
+
+  PinFreeMembers(Trees trees, PinMentions mentions, BorrowingModel borrowing) {
+    this.trees = trees;
+    this.mentions = mentions;
+    this.borrowing = borrowing;
+  }
+
+  /** Whether the code of {@code member} (a method, field or initializer) cannot meet a pin. */
+  boolean isPinFree(TreePath member) {
+    Walk walk = new Walk(member);
+    walk.scan(member.getLeaf(), null);
+    return !walk.found;
+  }
+
+  /** One walk over one member, stopping at the first sign of a pin. */
+  private final class Walk extends TreeScanner<Void, Void> {
+    /** Only the leaf of a path matters to javac's element lookup of a name. */
+    private final TreePath root;
+
+    private boolean found;
+
+    Walk(TreePath root) {
+      this.root = root;
+    }
+
+    @Override
+    public Void scan(Tree tree, Void unused) {
+      return found ? null : super.scan(tree, unused);
+    }
+
+    @Override
+    public Void visitAnnotation(AnnotationTree node, Void unused) {
+      Tree type = node.getAnnotationType();
+      Name name =
+          type instanceof IdentifierTree id
+              ? id.getName()
+              : type instanceof MemberSelectTree select ? select.getIdentifier() : null;
+      // By name: an @Pinned that does not resolve must reach the full scan and javac's error.
+      if (name == null || isPinName(name)) {
+        found = true;
+        return null;
+      }
+      return super.visitAnnotation(node, unused);
+    }
+
+    @Override
+    public Void visitIdentifier(IdentifierTree node, Void unused) {
+      check(trees.getElement(new TreePath(root, node)));
+      return null;
+    }
+
+    @Override
+    public Void visitMemberSelect(MemberSelectTree node, Void unused) {
+      check(trees.getElement(new TreePath(root, node)));
+      return super.visitMemberSelect(node, unused);
+    }
+
+    @Override
+    public Void visitNewClass(NewClassTree node, Void unused) {
+      check(trees.getElement(new TreePath(root, node)));
+      return super.visitNewClass(node, unused);
+    }
+
+    @Override
+    public Void visitMemberReference(MemberReferenceTree node, Void unused) {
+      check(trees.getElement(new TreePath(root, node)));
+      checkType(node);
+      return super.visitMemberReference(node, unused);
+    }
+
+    @Override
+    public Void visitLambdaExpression(LambdaExpressionTree node, Void unused) {
+      checkType(node);
+      return super.visitLambdaExpression(node, unused);
+    }
+
+    @Override
+    public Void visitVariable(VariableTree node, Void unused) {
+      check(trees.getElement(new TreePath(root, node)));
+      return super.visitVariable(node, unused);
+    }
+
+    @Override
+    public Void visitMethod(MethodTree node, Void unused) {
+      Element method = trees.getElement(new TreePath(root, node));
+      check(method);
+      // Its parameters borrow: checked as if @Pinned (DESIGN.md §4.1).
+      if (!found && method instanceof ExecutableElement executable) {
+        found = borrowing.borrows(executable);
+      }
+      return super.visitMethod(node, unused);
+    }
+
+    @Override
+    public Void visitErroneous(ErroneousTree node, Void unused) {
+      found = true;
+      return null;
+    }
+
+    /** Lengths first: comparing contents makes javac decode the name. */
+    private boolean isPinName(Name name) {
+      return (name.length() == 6 && name.contentEquals("Pinned"))
+          || (name.length() == 5 && name.contentEquals("Unpin"));
+    }
+
+    private void check(Element element) {
+      if (found) {
+        return;
+      }
+      found =
+          element == null
+              || element.asType().getKind() == TypeKind.ERROR
+              || mentions.element(element);
+    }
+
+    /** The functional interface a lambda or method reference implements. */
+    private void checkType(Tree node) {
+      if (found) {
+        return;
+      }
+      TypeMirror type = trees.getTypeMirror(new TreePath(root, node));
+      found = type == null || type.getKind() == TypeKind.ERROR || mentions.type(type);
+    }
+  }
+}
