@@ -1,143 +1,355 @@
 package org.pinning.processor.compat;
 
 import static com.google.testing.compile.CompilationSubject.assertThat;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.pinning.processor.PinCompiler.compile;
 import static org.pinning.processor.PinCompiler.source;
 
 import com.google.testing.compile.Compilation;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
+import javax.tools.Diagnostic;
+import javax.tools.DiagnosticCollector;
+import javax.tools.FileObject;
+import javax.tools.ForwardingJavaFileManager;
+import javax.tools.JavaCompiler;
+import javax.tools.JavaFileManager;
+import javax.tools.JavaFileObject;
+import javax.tools.SimpleJavaFileObject;
+import javax.tools.StandardJavaFileManager;
+import javax.tools.ToolProvider;
 import org.junit.jupiter.api.Test;
 
 /**
- * Large and deeply nested inputs compile with the checks on as they do without them: no stack
- * overflow, no {@code pin:internal}, and the pin errors still found where they are.
+ * Large and deeply nested inputs — a 10,000-term string concatenation, 300 nested lambdas, 300
+ * nested anonymous classes, a class of more than 30,000 lines, a 5,000-case switch, generics nested
+ * 300 deep — compile with the checks on as they do with javac alone: no stack overflow, no
+ * exception, no {@code pin:internal}. Each input comes in two variants: one without any pins, which
+ * must compile clean, and one with pinned values throughout and a single move placed deep inside,
+ * which must be reported once, with its code, on its line.
+ *
+ * <p>Every input is first compiled by javac alone (no processor, and the plugin kept off the class
+ * path so it does not start by itself): the processor must not fail where javac succeeds. Where
+ * javac itself overflows its default stack on an input, both compilations of it run on a thread
+ * with a large stack ({@link Stack#LARGE}): the point is that the checks add no failure javac does
+ * not have.
  */
 class StressTest {
-  private static final String HEADER =
-      """
-      package demo;
-      import org.pinning.Pinned;
-      @Pinned final class Task { int state; }
-      """;
+  /** Marks the one line of the pinned variant that moves a pinned value. */
+  private static final String DEEP_MOVE = "/* the deep move */";
 
   @Test
-  void tenThousandTermStringConcatenationCompiles() {
-    StringBuilder terms = new StringBuilder("task.state");
-    for (int i = 0; i < 10_000; i++) {
-      terms.append(" + \"-\"");
-    }
-    Compilation compilation =
-        compile(
-            source(
-                "demo.Concat",
-                HEADER
-                    + "public final class Concat {\n"
-                    + "  String describe(@Pinned Task task) { return "
-                    + terms
-                    + "; }\n}\n"));
-    assertThat(compilation).succeededWithoutWarnings();
-  }
-
-  @Test
-  void longNonConstantConcatenationCompiles() {
-    // javac itself overflows its stack on a few thousand non-constant terms; stay below that.
-    StringBuilder terms = new StringBuilder("\"\"");
-    for (int i = 0; i < 500; i++) {
-      terms.append(" + task.state + \"-\"");
-    }
-    assertThat(
-            compile(
-                source(
-                    "demo.Concat",
-                    HEADER
-                        + "public final class Concat {\n"
-                        + "  String describe(@Pinned Task task) { return "
-                        + terms
-                        + "; }\n}\n")))
-        .succeededWithoutWarnings();
-  }
-
-  @Test
-  void deeplyNestedLambdasStillReportTheMoveInside() {
-    String body = "last = task;";
-    for (int i = 0; i < 150; i++) {
-      body = "Runnable r" + i + " = () -> { " + body + " };";
-    }
-    Compilation compilation =
-        compile(
-            source(
-                "demo.Nested",
-                HEADER
-                    + "public final class Nested {\n"
-                    + "  Task last;\n"
-                    + "  void run(@Pinned Task task) { "
-                    + body
-                    + " }\n}\n"));
-    assertThat(compilation).hadErrorCount(1);
-    assertThat(compilation).hadErrorContaining("[pin:move] pinned value 'task'");
-  }
-
-  @Test
-  void deeplyNestedAnonymousClassesCompile() {
-    String body = "task.state++;";
-    for (int i = 0; i < 100; i++) {
-      body = "new Runnable() { public void run() { " + body + " } }.run();";
-    }
-    assertThat(
-            compile(
-                source(
-                    "demo.Anonymous",
-                    HEADER
-                        + "public final class Anonymous {\n"
-                        + "  void run(@Pinned Task task) { "
-                        + body
-                        + " }\n}\n")))
-        .succeededWithoutWarnings();
-  }
-
-  @Test
-  void hugeSwitchAndLongMethodsCompile() {
-    StringBuilder cases = new StringBuilder();
-    for (int i = 0; i < 3_000; i++) {
-      cases.append("      case ").append(i).append(": n += task.state; break;\n");
-    }
-    StringBuilder methods = new StringBuilder();
-    for (int m = 0; m < 200; m++) {
-      methods.append("  int m").append(m).append("(@Pinned Task task) {\n    int n = 0;\n");
-      for (int i = 0; i < 50; i++) {
-        methods.append("    if (n > ").append(i).append(") { n -= task.state; } else { n++; }\n");
+  void tenThousandTermStringConcatenation() {
+    for (Pins pins : Pins.values()) {
+      // Terms alternate, so that javac's parser cannot fold adjacent literals into one.
+      StringBuilder terms = new StringBuilder("\"\"\n");
+      for (int i = 0; i < 10_000; i++) {
+        terms.append(i % 2 == 0 ? "      + task.state\n" : "      + \"-\"\n");
+        if (i == 5_000) {
+          terms.append("      + keep(task) ").append(DEEP_MOVE).append('\n');
+        }
       }
-      methods.append("    return n;\n  }\n");
+      String text =
+          pins.header
+              + "public final class Concat {\n"
+              + "  static Object keep(Object o) { return o; }\n"
+              + "  String describe("
+              + pins.pin
+              + "Task task) {\n    return "
+              + terms
+              + "    ;\n  }\n}\n";
+      // javac's own Attr and Gen recurse once per term and overflow the default stack.
+      check(Stack.LARGE, pins, source("demo.Concat", text));
     }
-    Compilation compilation =
-        compile(
-            source(
-                "demo.Big",
-                HEADER
-                    + "public final class Big {\n"
-                    + "  int pick(@Pinned Task task, int k) {\n    int n = 0;\n"
-                    + "    switch (k) {\n"
-                    + cases
-                    + "      default: break;\n    }\n    return n;\n  }\n"
-                    + methods
-                    + "}\n"));
-    assertThat(compilation).succeededWithoutWarnings();
   }
 
   @Test
-  void deeplyNestedGenericsCompile() {
-    String type = "Task";
-    for (int i = 0; i < 40; i++) {
-      type = "java.util.List<" + type + ">";
+  void threeHundredNestedLambdas() {
+    for (Pins pins : Pins.values()) {
+      StringBuilder body = new StringBuilder();
+      for (int i = 0; i < 300; i++) {
+        body.append("    Runnable r").append(i).append(" = () -> {\n");
+      }
+      body.append("    last = task; ").append(DEEP_MOVE).append('\n');
+      body.append("    };\n".repeat(300));
+      String text =
+          pins.header
+              + "public final class Lambdas {\n"
+              + "  Task last;\n"
+              + "  void run("
+              + pins.pin
+              + "Task task) {\n"
+              + body
+              + "  }\n}\n";
+      check(Stack.DEFAULT, pins, source("demo.Lambdas", text));
     }
-    assertThat(
-            compile(
-                source(
-                    "demo.Generic",
-                    HEADER
-                        + "public final class Generic {\n"
-                        + "  "
-                        + type
-                        + " nested;\n}\n")))
-        .succeededWithoutWarnings();
+  }
+
+  @Test
+  void threeHundredNestedAnonymousClasses() {
+    for (Pins pins : Pins.values()) {
+      StringBuilder body = new StringBuilder();
+      for (int i = 0; i < 300; i++) {
+        body.append("    new Runnable() { public void run() {\n");
+      }
+      body.append("    task.state++;\n");
+      body.append("    last = task; ").append(DEEP_MOVE).append('\n');
+      body.append("    } }.run();\n".repeat(300));
+      String text =
+          pins.header
+              + "public final class Anonymous {\n"
+              + "  Task last;\n"
+              + "  void run("
+              + pins.pin
+              + "Task task) {\n"
+              + body
+              + "  }\n}\n";
+      // javac's Attr overflows the default stack from about 200 nested anonymous classes on.
+      check(Stack.LARGE, pins, source("demo.Anonymous", text));
+    }
+  }
+
+  @Test
+  void classOfMoreThanThirtyThousandLines() {
+    for (Pins pins : Pins.values()) {
+      StringBuilder methods = new StringBuilder();
+      for (int m = 0; m < 600; m++) {
+        methods.append("  int m").append(m).append('(').append(pins.pin).append("Task task) {\n");
+        methods.append("    int n = 0;\n");
+        for (int i = 0; i < 50; i++) {
+          methods.append("    if (n > ").append(i).append(") { n -= task.state; } else { n++; }\n");
+        }
+        if (m == 543) {
+          methods.append("    last = task; ").append(DEEP_MOVE).append('\n');
+        }
+        methods.append("    return n;\n  }\n");
+      }
+      String text = pins.header + "public final class Big {\n  Task last;\n" + methods + "}\n";
+      assertTrue(text.lines().count() > 30_000, "the class has fewer than 30,000 lines");
+      check(Stack.DEFAULT, pins, source("demo.Big", text));
+    }
+  }
+
+  @Test
+  void fiveThousandCaseSwitchStatementAndExpression() {
+    for (Pins pins : Pins.values()) {
+      // Case bodies are small: javac rejects a method whose bytecode passes 64 KiB.
+      StringBuilder statement = new StringBuilder();
+      StringBuilder expression = new StringBuilder();
+      for (int i = 0; i < 5_000; i++) {
+        statement.append("      case ").append(i);
+        statement.append(i % 100 == 0 ? ": return task.state;\n" : ": return " + i + ";\n");
+        expression.append("      case ").append(i);
+        if (i == 4_321) {
+          expression.append(" -> keep(task); ").append(DEEP_MOVE).append('\n');
+        } else {
+          expression.append(i % 2 == 0 ? " -> task;\n" : " -> null;\n");
+        }
+      }
+      String text =
+          pins.header
+              + "public final class Switch {\n"
+              + "  static Object keep(Object o) { return o; }\n"
+              + "  int pick("
+              + pins.pin
+              + "Task task, int k) {\n"
+              + "    switch (k) {\n"
+              + statement
+              + "      default: return -1;\n"
+              + "    }\n"
+              + "  }\n"
+              + "  int choose("
+              + pins.pin
+              + "Task task, int k) {\n"
+              + "    Object chosen = switch (k) {\n"
+              + expression
+              + "      default -> null;\n"
+              + "    };\n"
+              + "    return chosen == null ? 0 : 1;\n"
+              + "  }\n}\n";
+      check(Stack.DEFAULT, pins, source("demo.Switch", text));
+    }
+  }
+
+  @Test
+  void genericsNestedThreeHundredDeep() {
+    for (Pins pins : Pins.values()) {
+      // The element type is pinned only at its innermost type argument; each local takes the
+      // type one level down, so the pin must survive 300 inferred locals.
+      String type = pins.pin + "Task";
+      for (int i = 0; i < 300; i++) {
+        type = "java.util.List<" + type + ">";
+      }
+      StringBuilder steps = new StringBuilder("    var l300 = nested;\n");
+      for (int i = 299; i >= 0; i--) {
+        steps.append("    var l").append(i).append(" = l").append(i + 1).append(".get(0);\n");
+      }
+      String text =
+          pins.header
+              + "public final class Generic {\n"
+              + "  Task last;\n"
+              + "  final "
+              + type
+              + " nested = null;\n"
+              + "  void stash() {\n"
+              + steps
+              + "    last = l0; "
+              + DEEP_MOVE
+              + "\n  }\n}\n";
+      check(Stack.DEFAULT, pins, source("demo.Generic", text));
+    }
+  }
+
+  /**
+   * javac alone accepts {@code file}; with the checks on, the variant without pins compiles clean
+   * and the pinned variant gets exactly its deep move.
+   */
+  private static void check(Stack stack, Pins pins, JavaFileObject file) {
+    assertJavacAloneAcceptsClean(stack, file);
+    Compilation checked = stack.run(() -> compile(file));
+    assertNoInternalError(checked);
+    if (pins == Pins.NONE) {
+      assertThat(checked).succeededWithoutWarnings();
+      return;
+    }
+    assertThat(checked).hadErrorCount(1);
+    assertThat(checked).hadWarningCount(0);
+    assertThat(checked)
+        .hadErrorContaining("[pin:move] pinned value")
+        .inFile(file)
+        .onLineContaining(DEEP_MOVE);
+  }
+
+  /**
+   * javac with neither the processor nor the plugin accepts {@code file} with no diagnostic. javac
+   * looks for plugins through the class loader its file manager gives for the class path, whose
+   * parent is the loader of javac itself: in this JVM, the test class path, plugin included. A file
+   * manager whose class loader sees only the JDK keeps the plugin from starting. Class files are
+   * discarded: 300 nested anonymous classes have names longer than a file system allows.
+   */
+  private static void assertJavacAloneAcceptsClean(Stack stack, JavaFileObject file) {
+    JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
+    DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
+    boolean accepted;
+    try (JavaFileManager withoutPlugins =
+        new JdkOnlyFileManager(
+            javac.getStandardFileManager(diagnostics, Locale.ROOT, StandardCharsets.UTF_8))) {
+      List<String> options = List.of("-proc:none");
+      accepted =
+          stack.run(
+              () ->
+                  javac
+                      .getTask(null, withoutPlugins, diagnostics, options, null, List.of(file))
+                      .call());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    assertTrue(accepted, () -> "javac alone rejects it: " + diagnostics.getDiagnostics());
+    assertEquals(List.of(), diagnostics.getDiagnostics(), "javac alone");
+  }
+
+  private static void assertNoInternalError(Compilation compilation) {
+    for (Diagnostic<? extends JavaFileObject> d : compilation.diagnostics()) {
+      String message = d.getMessage(Locale.ROOT);
+      assertFalse(message.contains("[pin:internal]"), message);
+    }
+  }
+
+  /** The two variants of each input. */
+  private enum Pins {
+    NONE("package demo;\nfinal class Task { int state; }\n", ""),
+    PINNED(
+        "package demo;\nimport org.pinning.Pinned;\n@Pinned final class Task { int state; }\n",
+        "@Pinned ");
+
+    /** The package, imports and the class {@code Task}, pinned or not. */
+    final String header;
+
+    /** The annotation that pins a parameter or a type argument, or nothing. */
+    final String pin;
+
+    Pins(String header, String pin) {
+      this.header = header;
+      this.pin = pin;
+    }
+  }
+
+  /** Where a compilation runs. */
+  private enum Stack {
+    DEFAULT {
+      @Override
+      <T> T run(Supplier<T> compilation) {
+        return compilation.get();
+      }
+    },
+    /** A thread with a 512 MiB stack, for inputs on which javac alone overflows the default. */
+    LARGE {
+      @Override
+      <T> T run(Supplier<T> compilation) {
+        AtomicReference<T> result = new AtomicReference<>();
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+        Thread deep =
+            new Thread(
+                null,
+                () -> {
+                  try {
+                    result.set(compilation.get());
+                  } catch (Throwable t) {
+                    failure.set(t);
+                  }
+                },
+                "deep",
+                512L << 20);
+        deep.start();
+        try {
+          deep.join();
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw new AssertionError("interrupted", e);
+        }
+        if (failure.get() != null) {
+          throw new AssertionError("the compilation threw", failure.get());
+        }
+        return result.get();
+      }
+    };
+
+    abstract <T> T run(Supplier<T> compilation);
+  }
+
+  /** Finds classes for the class path but no plugins or processors; writes nothing. */
+  private static final class JdkOnlyFileManager
+      extends ForwardingJavaFileManager<StandardJavaFileManager> {
+    JdkOnlyFileManager(StandardJavaFileManager standard) {
+      super(standard);
+    }
+
+    @Override
+    public ClassLoader getClassLoader(Location location) {
+      return new URLClassLoader(new URL[0], ClassLoader.getPlatformClassLoader());
+    }
+
+    @Override
+    public JavaFileObject getJavaFileForOutput(
+        Location location, String className, JavaFileObject.Kind kind, FileObject sibling) {
+      URI uri = URI.create("discarded:///" + className.replace('.', '/') + kind.extension);
+      return new SimpleJavaFileObject(uri, kind) {
+        @Override
+        public OutputStream openOutputStream() {
+          return OutputStream.nullOutputStream();
+        }
+      };
+    }
   }
 }
