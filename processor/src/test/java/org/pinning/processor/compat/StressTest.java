@@ -17,8 +17,15 @@ import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
+import javax.annotation.processing.AbstractProcessor;
+import javax.annotation.processing.Processor;
+import javax.annotation.processing.RoundEnvironment;
+import javax.annotation.processing.SupportedAnnotationTypes;
+import javax.lang.model.SourceVersion;
+import javax.lang.model.element.TypeElement;
 import javax.tools.Diagnostic;
 import javax.tools.DiagnosticCollector;
 import javax.tools.FileObject;
@@ -39,11 +46,11 @@ import org.junit.jupiter.api.Test;
  * must compile clean, and one with pinned values throughout and a single move placed deep inside,
  * which must be reported once, with its code, on its line.
  *
- * <p>Every input is first compiled by javac alone (no processor, and the plugin kept off the class
- * path so it does not start by itself): the processor must not fail where javac succeeds. Where
- * javac itself overflows its default stack on an input, both compilations of it run on a thread
- * with a large stack ({@link Stack#LARGE}): the point is that the checks add no failure javac does
- * not have.
+ * <p>The pinned variant is also compiled by javac alone (no processor, and the plugin kept from
+ * starting), which must accept it clean: the processor fails nowhere javac succeeds, and adds only
+ * the deep move. Where javac alone overflows its default stack on an input (the concatenation, the
+ * anonymous classes), every compilation of that input runs on a thread with a large stack ({@link
+ * Stack#LARGE}): the point is that the checks add no failure javac does not have.
  */
 class StressTest {
   /** Marks the one line of the pinned variant that moves a pinned value. */
@@ -212,17 +219,19 @@ class StressTest {
   }
 
   /**
-   * javac alone accepts {@code file}; with the checks on, the variant without pins compiles clean
-   * and the pinned variant gets exactly its deep move.
+   * With the checks on, the variant without pins compiles clean, and the pinned variant gets
+   * exactly its deep move where javac alone accepts it clean. (javac alone is asked only about the
+   * pinned variant: that the other compiles clean with the checks on says more, and each
+   * compilation of these inputs takes seconds.)
    */
   private static void check(Stack stack, Pins pins, JavaFileObject file) {
-    assertJavacAloneAcceptsClean(stack, file);
     Compilation checked = stack.run(() -> compile(file));
     assertNoInternalError(checked);
     if (pins == Pins.NONE) {
       assertThat(checked).succeededWithoutWarnings();
       return;
     }
+    assertJavacAloneAcceptsClean(stack, file);
     assertThat(checked).hadErrorCount(1);
     assertThat(checked).hadWarningCount(0);
     assertThat(checked)
@@ -231,32 +240,11 @@ class StressTest {
         .onLineContaining(DEEP_MOVE);
   }
 
-  /**
-   * javac with neither the processor nor the plugin accepts {@code file} with no diagnostic. javac
-   * looks for plugins through the class loader its file manager gives for the class path, whose
-   * parent is the loader of javac itself: in this JVM, the test class path, plugin included. A file
-   * manager whose class loader sees only the JDK keeps the plugin from starting. Class files are
-   * discarded: 300 nested anonymous classes have names longer than a file system allows.
-   */
+  /** javac with neither the processor nor the plugin accepts {@code file} with no diagnostic. */
   private static void assertJavacAloneAcceptsClean(Stack stack, JavaFileObject file) {
-    JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
-    DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
-    boolean accepted;
-    try (JavaFileManager withoutPlugins =
-        new JdkOnlyFileManager(
-            javac.getStandardFileManager(diagnostics, Locale.ROOT, StandardCharsets.UTF_8))) {
-      List<String> options = List.of("-proc:none");
-      accepted =
-          stack.run(
-              () ->
-                  javac
-                      .getTask(null, withoutPlugins, diagnostics, options, null, List.of(file))
-                      .call());
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    assertTrue(accepted, () -> "javac alone rejects it: " + diagnostics.getDiagnostics());
-    assertEquals(List.of(), diagnostics.getDiagnostics(), "javac alone");
+    JavacAlone javacAlone = stack.run(() -> JavacAlone.compile(List.of(file)));
+    assertTrue(javacAlone.accepted(), () -> "javac alone rejects it: " + javacAlone.diagnostics());
+    assertEquals(List.of(), javacAlone.diagnostics(), "javac alone");
   }
 
   private static void assertNoInternalError(Compilation compilation) {
@@ -328,7 +316,66 @@ class StressTest {
     abstract <T> T run(Supplier<T> compilation);
   }
 
-  /** Finds classes for the class path but no plugins or processors; writes nothing. */
+  /**
+   * What javac makes of some files without the checks (MutationTest asks it too). javac looks for
+   * plugins through the class loader its file manager gives for the class path, whose parent is the
+   * loader of javac itself: in this JVM, the test class path, plugin included. A file manager whose
+   * class loader sees only the JDK keeps the plugin from starting.
+   */
+  record JavacAlone(boolean accepted, List<Diagnostic<? extends JavaFileObject>> diagnostics) {
+    /** javac with neither the processor nor the plugin, and no annotation processing. */
+    static JavacAlone compile(List<JavaFileObject> files) {
+      return compile(files, List.of("-proc:none"), List.of());
+    }
+
+    /**
+     * javac with annotation processing on, through a processor that does nothing, and no plugin:
+     * javac has bugs that only processing sets off, whichever the processor.
+     */
+    static JavacAlone compileWithIdleProcessor(List<JavaFileObject> files) {
+      return compile(files, List.of(), List.of(new IdleProcessor()));
+    }
+
+    private static JavacAlone compile(
+        List<JavaFileObject> files, List<String> options, List<Processor> processors) {
+      JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
+      DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
+      try (JavaFileManager withoutPlugins =
+          new JdkOnlyFileManager(
+              javac.getStandardFileManager(diagnostics, Locale.ROOT, StandardCharsets.UTF_8))) {
+        JavaCompiler.CompilationTask task =
+            javac.getTask(null, withoutPlugins, diagnostics, options, null, files);
+        task.setProcessors(processors);
+        return new JavacAlone(task.call(), diagnostics.getDiagnostics());
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+
+    /** javac failed without an error to show for it: it crashed, and said so on System.err. */
+    boolean crashed() {
+      return !accepted && diagnostics.stream().noneMatch(d -> d.getKind() == Diagnostic.Kind.ERROR);
+    }
+  }
+
+  /** Claims nothing and generates nothing. */
+  @SupportedAnnotationTypes("*")
+  private static final class IdleProcessor extends AbstractProcessor {
+    @Override
+    public SourceVersion getSupportedSourceVersion() {
+      return SourceVersion.latestSupported();
+    }
+
+    @Override
+    public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
+      return false;
+    }
+  }
+
+  /**
+   * Finds classes for the class path but no plugins or processors; discards class files (300 nested
+   * anonymous classes have names longer than a file system allows).
+   */
   private static final class JdkOnlyFileManager
       extends ForwardingJavaFileManager<StandardJavaFileManager> {
     JdkOnlyFileManager(StandardJavaFileManager standard) {
