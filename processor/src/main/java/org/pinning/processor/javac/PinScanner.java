@@ -411,10 +411,27 @@ final class PinScanner extends FlowScanner {
     if (PinAnnotations.hasPinned(method)) {
       return Pin.place(callName(receiver, method));
     }
-    if (signature != null) {
-      return resultOf(node, signature, callName(receiver, method));
+    Pin result = signature == null ? null : resultOf(node, signature, callName(receiver, method));
+    if (result != null) {
+      return result;
     }
-    return first != null && borrowing.returnsArgument(method) ? first : null;
+    if (first != null && borrowing.returnsArgument(method)) {
+      return first;
+    }
+    return containerResult(method, callName(receiver, method));
+  }
+
+  /**
+   * A call whose result is a container of pinned elements by its type: a method declared to return
+   * {@code List<@Pinned Task>}, or {@code nested.get(0)} on a {@code List<List<@Pinned Task>>}.
+   */
+  private Pin containerResult(ExecutableElement method, String name) {
+    int elements = containers.pinnedArguments(method.getReturnType());
+    if (elements == 0) {
+      TypeMirror type = trees.getTypeMirror(getCurrentPath());
+      elements = type == null ? 0 : containers.pinnedArguments(type);
+    }
+    return elements == 0 ? null : Pin.container(name, elements);
   }
 
   /** A call as messages name it: {@code tasks.get()}. */

@@ -591,4 +591,88 @@ class PinnedContainerTest {
                     """)))
         .succeededWithoutWarnings();
   }
+
+  // Containers that come out of calls
+
+  @Test
+  void containerReturnedByADeclaredMethodMayNotFlowIntoAnUnpinnedOne() {
+    JavaFileObject pool =
+        pool(
+            """
+              List<@Pinned Task> all() { return tasks; }
+              List<Task> plain;
+              void copy() {
+                plain = all();
+              }
+            """);
+    Compilation compilation = compilePool(pool);
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation)
+        .hadErrorContaining(
+            "[pin:move] pinned elements of 'all()' move into unpinned field 'plain'")
+        .inFile(pool)
+        .onLineContaining("plain = all();");
+  }
+
+  @Test
+  void elementOfAContainerReturnedByADeclaredMethodIsPinned() {
+    JavaFileObject pool =
+        pool(
+            """
+              List<@Pinned Task> all() { return tasks; }
+              void peek() {
+                last = all().get(0);
+              }
+            """);
+    Compilation compilation = compilePool(pool);
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation)
+        .hadErrorContaining("[pin:move] pinned value 'all().get()' moves into unpinned field 'last'")
+        .inFile(pool)
+        .onLineContaining("last = all().get(0);");
+  }
+
+  @Test
+  void elementOfANestedContainerIsPinnedThroughChainedCalls() {
+    JavaFileObject pool =
+        pool(
+            """
+              final List<List<@Pinned Task>> nested = new ArrayList<>();
+              void peek() {
+                last = nested.get(0).get(0);
+              }
+              void walk() {
+                last = nested.iterator().next().get(0);
+              }
+            """);
+    Compilation compilation = compilePool(pool);
+    assertThat(compilation).hadErrorCount(2);
+    assertThat(compilation)
+        .hadErrorContaining("[pin:move] pinned value 'get().get()' moves into unpinned field 'last'")
+        .inFile(pool)
+        .onLineContaining("last = nested.get(0).get(0);");
+    assertThat(compilation)
+        .hadErrorContaining("[pin:move] pinned value 'next().get()' moves into unpinned field 'last'")
+        .inFile(pool)
+        .onLineContaining("last = nested.iterator().next().get(0);");
+  }
+
+  @Test
+  void containersFromCallsIntoPinnedPlacesAreAccepted() {
+    assertThat(
+            compilePool(
+                pool(
+                    """
+                      final List<List<@Pinned Task>> nested = new ArrayList<>();
+                      List<@Pinned Task> all() { return tasks; }
+                      void use() {
+                        List<@Pinned Task> mine = all();
+                        List<@Pinned Task> inner = nested.get(0);
+                        all().get(0).poll();
+                        for (Task t : nested.get(0)) { t.poll(); }
+                        int n = all().size() + nested.get(0).size();
+                      }
+                    """)))
+        .succeededWithoutWarnings();
+  }
 }
