@@ -1,0 +1,133 @@
+"""Prints bench/run's tables from bench/work/results.txt.
+
+    python3 bench/summary.py WORK JDK RUNS CORPUS...
+
+results.txt has one line per compile: corpus setup user-s sys-s wall-s peak-RSS-KB.
+Medians over the runs of each setup; the peak RSS is the median of each run's peak, since one
+run's JVM heap sizing can move the maximum a lot.
+"""
+import os
+import statistics
+import sys
+
+BASE = ["javac", "noop", "checks", "default"]
+PEERS = ["errorprone", "checker"]
+# DESIGN.md §9: the budgets the checks are held to.
+TARGET_NO_PINS = 1.03   # checks/javac and default/noop CPU on code without pins
+TARGET_DENSE = 1.10     # checks/javac CPU on code dense with pinned types
+TARGET_RSS = 1.03       # peak memory against the matching baseline
+
+
+def read_results(work):
+    by = {}
+    with open(os.path.join(work, "results.txt")) as f:
+        for line in f:
+            corpus, setup, user, system, wall, rss = line.split()
+            by.setdefault((corpus, setup), []).append(
+                (float(user) + float(system), float(wall), int(rss)))
+    return {key: {"cpu": statistics.median(c for c, _, _ in v),
+                  "wall": statistics.median(w for _, w, _ in v),
+                  "rss": statistics.median(r for _, _, r in v) / 1024,
+                  "n": len(v)} for key, v in by.items()}
+
+
+def read_lines(path):
+    if not os.path.exists(path):
+        return []
+    with open(path) as f:
+        return [line.rstrip("\n") for line in f if line.strip()]
+
+
+def corpus_size(work, corpus):
+    files = read_lines(os.path.join(work, "corpus", corpus, "files.txt"))
+    lines = 0
+    for name in files:
+        with open(name, "rb") as f:
+            lines += f.read().count(b"\n")
+    return len(files), lines
+
+
+def label(work, corpus):
+    found = read_lines(os.path.join(work, "corpus", corpus, "label"))
+    return found[0] if found else corpus
+
+
+def verdict(value, limit):
+    return "met" if value <= limit else "MISSED"
+
+
+def ratio_line(med, corpus, a, b, cpu_limit):
+    x, y = med.get((corpus, a)), med.get((corpus, b))
+    if not x or not y:
+        return None
+    cpu, rss = x["cpu"] / y["cpu"], x["rss"] / y["rss"]
+    text = f"{a + '/' + b:16} CPU {cpu:.3f}  RSS {rss:.3f}"
+    if cpu_limit:
+        text += (f"   target CPU <= {cpu_limit:.2f}: {verdict(cpu, cpu_limit)};"
+                 f" RSS <= {TARGET_RSS:.2f}: {verdict(rss, TARGET_RSS)}")
+    return text
+
+
+def print_corpus(work, med, failed, corpus):
+    files, lines = corpus_size(work, corpus)
+    print(f"\ncorpus {corpus}: {label(work, corpus)} ({files:,} files, {lines:,} lines)")
+    print(f"{'setup':12} {'cpu s':>8} {'wall s':>8} {'peak RSS MB':>12} {'runs':>5}")
+    for setup in BASE + PEERS:
+        m = med.get((corpus, setup))
+        if m:
+            print(f"{setup:12} {m['cpu']:8.2f} {m['wall']:8.2f} {m['rss']:12.0f} {m['n']:5}")
+    dense = corpus.startswith("dense")
+    limit = TARGET_DENSE if dense else TARGET_NO_PINS
+    for a, b, cpu_limit in [("checks", "javac", limit), ("default", "noop", None if dense else limit),
+                            ("errorprone", "javac", None), ("checker", "javac", None),
+                            ("checker", "noop", None)]:
+        line = ratio_line(med, corpus, a, b, cpu_limit)
+        if line:
+            print(line)
+    for line in failed:
+        if line.split()[0] == corpus:
+            print(line.split(" ", 1)[1])
+
+
+def print_growth(work, med, corpora):
+    """The scaling table: how the checks' cost grows with the size of the dense corpus."""
+    sizes = [(int(c.split("-")[1]), c) for c in corpora]
+    print("\ngrowth of the dense corpus (median CPU seconds)")
+    print(f"{'size':>4} {'files':>6} {'lines':>7} {'javac':>7} {'checks':>7} {'noop':>7} {'default':>8}"
+          f" {'checks/javac':>13} {'default/noop':>13} {'checks-javac per 1x':>20}")
+    rows = {}
+    for size, corpus in sizes:
+        files, lines = corpus_size(work, corpus)
+        j, n, c, d = (med[(corpus, s)]["cpu"] for s in BASE)
+        rows[size] = (j, c)
+        print(f"{str(size) + 'x':>4} {files:6} {lines:7} {j:7.2f} {c:7.2f} {n:7.2f} {d:8.2f}"
+              f" {c / j:13.3f} {d / n:13.3f} {(c - j) / size:20.2f}")
+    small, large = min(rows), max(rows)
+    units = large - small
+    dj = (rows[large][0] - rows[small][0]) / units
+    dc = (rows[large][1] - rows[small][1]) / units
+    print(f"time per 1x unit, from {small}x to {large}x: javac {dj:.2f} s, checks {dc:.2f} s;"
+          f" checks/javac on the added code {dc / dj:.3f}")
+    worst = max(c / j for j, c in rows.values())
+    # Linear: the ratio does not climb with size (the added code costs what the first unit did).
+    grows = rows[large][1] / rows[large][0] - rows[small][1] / rows[small][0]
+    print(f"targets: checks/javac <= {TARGET_DENSE:.2f} at every size: {verdict(worst, TARGET_DENSE)}"
+          f" (worst {worst:.3f}); linear growth (checks/javac at {large}x not above {small}x"
+          f" by more than 0.03): {verdict(grows, 0.03)} ({grows:+.3f})")
+
+
+def main():
+    work, jdk, runs, corpora = sys.argv[1], sys.argv[2], sys.argv[3], sys.argv[4:]
+    med = read_results(work)
+    failed = read_lines(os.path.join(work, "failed.txt"))
+    print(f"bench: corpus {' '.join(corpora)}; {jdk}; runs per setup: {runs}")
+    for line in read_lines(os.path.join(work, "unavailable.txt")):
+        print(line)
+    for corpus in corpora:
+        print_corpus(work, med, failed, corpus)
+    if len(corpora) > 1:
+        print_growth(work, med, corpora)
+
+
+if __name__ == "__main__":
+    main()
