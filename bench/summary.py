@@ -7,6 +7,7 @@ Medians over the runs of each setup; the peak RSS is the median of each run's pe
 run's JVM heap sizing can move the maximum a lot.
 """
 import os
+import re
 import statistics
 import sys
 
@@ -87,21 +88,49 @@ def print_corpus(work, med, failed, corpus):
     for line in failed:
         if line.split()[0] == corpus:
             print(line.split(" ", 1)[1])
+    print_stats(work, med, corpus)
+
+
+def own_time(work, corpus):
+    """(classes checked, pinned types, ms) from the stats compile's note, or None."""
+    for line in read_lines(os.path.join(work, "log", corpus + "-stats.txt")):
+        found = re.search(r"pinning: (\d+) classes checked, (\d+) pinned types found, (\d+) ms", line)
+        if found:
+            return tuple(int(x) for x in found.groups())
+    return None
+
+
+def print_stats(work, med, corpus):
+    """The checks' own time, and the projections the default setup compiles on top."""
+    stats = own_time(work, corpus)
+    if stats and (corpus, "javac") in med:
+        classes, pinned, ms = stats
+        share = ms / 1000 / med[(corpus, "javac")]["cpu"]
+        print(f"checks' own time (-Xplugin:Pinning stats=true): {ms / 1000:.2f} s,"
+              f" {share:.1%} of javac's CPU; {classes} classes checked, {pinned} pinned types")
+    generated = []
+    for root, _, names in os.walk(os.path.join(work, "out", corpus + "-default")):
+        generated += [os.path.join(root, n) for n in names if n.endswith("Projection.java")]
+    if generated:
+        lines = sum(open(f, "rb").read().count(b"\n") for f in generated)
+        print(f"default also compiles the {len(generated)} projections it generates ({lines:,} lines)")
 
 
 def print_growth(work, med, corpora):
     """The scaling table: how the checks' cost grows with the size of the dense corpus."""
     sizes = [(int(c.split("-")[1]), c) for c in corpora]
-    print("\ngrowth of the dense corpus (median CPU seconds)")
+    print("\ngrowth of the dense corpus (median CPU seconds; own s: the checks' own time, pin.stats)")
     print(f"{'size':>4} {'files':>6} {'lines':>7} {'javac':>7} {'checks':>7} {'noop':>7} {'default':>8}"
-          f" {'checks/javac':>13} {'default/noop':>13} {'checks-javac per 1x':>20}")
+          f" {'checks/javac':>13} {'default/noop':>13} {'checks-javac per 1x':>20} {'own s':>6}")
     rows = {}
     for size, corpus in sizes:
         files, lines = corpus_size(work, corpus)
         j, n, c, d = (med[(corpus, s)]["cpu"] for s in BASE)
         rows[size] = (j, c)
+        own = own_time(work, corpus)
         print(f"{str(size) + 'x':>4} {files:6} {lines:7} {j:7.2f} {c:7.2f} {n:7.2f} {d:8.2f}"
-              f" {c / j:13.3f} {d / n:13.3f} {(c - j) / size:20.2f}")
+              f" {c / j:13.3f} {d / n:13.3f} {(c - j) / size:20.2f}"
+              f" {own[2] / 1000 if own else float('nan'):6.2f}")
     small, large = min(rows), max(rows)
     units = large - small
     dj = (rows[large][0] - rows[small][0]) / units
@@ -121,6 +150,8 @@ def main():
     med = read_results(work)
     failed = read_lines(os.path.join(work, "failed.txt"))
     print(f"bench: corpus {' '.join(corpora)}; {jdk}; runs per setup: {runs}")
+    if int(runs) < 5:
+        print("fewer than 5 runs per setup: the ratios and verdicts below are mostly noise")
     for line in read_lines(os.path.join(work, "unavailable.txt")):
         print(line)
     for corpus in corpora:
