@@ -411,27 +411,27 @@ final class PinScanner extends FlowScanner {
     if (PinAnnotations.hasPinned(method)) {
       return Pin.place(callName(receiver, method));
     }
-    Pin result = signature == null ? null : resultOf(node, signature, callName(receiver, method));
+    Pin result = signature == null ? null : resultOf(signature, receiver, method);
     if (result != null) {
       return result;
     }
     if (first != null && borrowing.returnsArgument(method)) {
       return first;
     }
-    return containerResult(method, callName(receiver, method));
+    return containerResult(receiver, method);
   }
 
   /**
    * A call whose result is a container of pinned elements by its type: a method declared to return
    * {@code List<@Pinned Task>}, or {@code nested.get(0)} on a {@code List<List<@Pinned Task>>}.
    */
-  private Pin containerResult(ExecutableElement method, String name) {
+  private Pin containerResult(Pin receiver, ExecutableElement method) {
     int elements = containers.pinnedArguments(method.getReturnType());
     if (elements == 0) {
       TypeMirror type = trees.getTypeMirror(getCurrentPath());
       elements = type == null ? 0 : containers.pinnedArguments(type);
     }
-    return elements == 0 ? null : Pin.container(name, elements);
+    return elements == 0 ? null : Pin.container(callName(receiver, method), elements);
   }
 
   /** A call as messages name it: {@code tasks.get()}. */
@@ -440,16 +440,18 @@ final class PinScanner extends FlowScanner {
   }
 
   /** The pin of a call's result where a type variable of the call is pinned. */
-  private Pin resultOf(MethodInvocationTree node, Signature signature, String name) {
+  private Pin resultOf(Signature signature, Pin receiver, ExecutableElement method) {
     if (signature.returnsArrayOfElements()) {
-      report(Messages.elementsIntoArray(Site.tree(getCurrentPath(), null), name));
+      report(
+          Messages.elementsIntoArray(
+              Site.tree(getCurrentPath(), null), callName(receiver, method)));
       return null;
     }
     if (signature.returnsPinned()) {
-      return Pin.place(name);
+      return Pin.place(callName(receiver, method));
     }
     int elements = signature.returnElements();
-    return elements == 0 ? null : Pin.container(name, elements);
+    return elements == 0 ? null : Pin.container(callName(receiver, method), elements);
   }
 
   /** The pin contract of a call, or null when no type variable of it is pinned. */

@@ -72,6 +72,9 @@ final class TreeReporter implements Reporter {
 
   /** Prints what was reported, in source order; returns how many were errors. */
   int flush() {
+    if (byTree.isEmpty()) {
+      return errors;
+    }
     SourcePositions positions = trees.getSourcePositions();
     List<Map.Entry<Tree, Finding>> entries = new ArrayList<>(byTree.entrySet());
     entries.sort(Comparator.comparingLong(e -> positions.getStartPosition(unit, e.getKey())));

@@ -59,7 +59,7 @@ public final class OverrideRule {
       return null; // nothing above could be weakened: the common case, decided cheaply
     }
     DeclaredType self = (DeclaredType) type.asType();
-    for (ExecutableElement overridden : overriddenBy(type, method)) {
+    for (ExecutableElement overridden : overriddenBy(type, method, pinnedReturn)) {
       ExecutableType seen = asMemberOf(self, overridden);
       Finding finding = compare(method, overridden, seen, pinnedReturn);
       if (finding != null) {
@@ -103,14 +103,18 @@ public final class OverrideRule {
     }
   }
 
-  private Set<ExecutableElement> overriddenBy(TypeElement type, ExecutableElement method) {
+  private Set<ExecutableElement> overriddenBy(
+      TypeElement type, ExecutableElement method, boolean pinnedReturn) {
     Set<ExecutableElement> found = new java.util.LinkedHashSet<>();
     Deque<TypeElement> work = new ArrayDeque<>();
     Set<TypeElement> seen = new HashSet<>();
+    // An added @Pinned return weakens any overridden method; otherwise, without pinned type
+    // arguments in play, only a branch with pin contracts can hold a contract to weaken.
+    boolean everyBranch = pinnedReturn || pinnedTypeArgumentsIn(type);
     addSupertypes(type, work);
     while (!work.isEmpty()) {
       TypeElement supertype = work.poll();
-      if (!seen.add(supertype)) {
+      if (!seen.add(supertype) || (!everyBranch && !model.hasPinContracts(supertype))) {
         continue;
       }
       for (ExecutableElement candidate : ElementFilter.methodsIn(supertype.getEnclosedElements())) {
@@ -134,9 +138,18 @@ public final class OverrideRule {
     }
   }
 
-  /** Whether a supertype clause of {@code type} writes {@code @Pinned} in a type argument. */
+  /**
+   * Whether a supertype clause of {@code type} or of one of its supertypes writes {@code @Pinned}
+   * in a type argument: {@code implements Sink<@Pinned Task>}.
+   */
   private boolean pinnedTypeArgumentsIn(TypeElement type) {
-    return pinnedTypeArguments.computeIfAbsent(type, this::findPinnedTypeArguments);
+    Boolean known = pinnedTypeArguments.get(type);
+    if (known == null) {
+      pinnedTypeArguments.put(type, false); // cycles in erroneous hierarchies end here
+      known = findPinnedTypeArguments(type);
+      pinnedTypeArguments.put(type, known);
+    }
+    return known;
   }
 
   private boolean findPinnedTypeArguments(TypeElement type) {
@@ -148,6 +161,10 @@ public final class OverrideRule {
         if (PinAnnotations.hasPinned(argument)) {
           return true;
         }
+      }
+      if (types.asElement(supertype) instanceof TypeElement element
+          && pinnedTypeArgumentsIn(element)) {
+        return true;
       }
     }
     return false;

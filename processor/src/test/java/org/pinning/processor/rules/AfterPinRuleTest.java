@@ -9,8 +9,8 @@ import javax.tools.JavaFileObject;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@code pin:after-pin} (DESIGN.md §4.5): a local that was pinned on some path is pinned from
- * then on; a later move of it is reported at the move, naming the line that pinned it.
+ * {@code pin:after-pin} (DESIGN.md §4.5): a local that was pinned on some path is pinned from then
+ * on; a later move of it is reported at the move, naming the line that pinned it.
  */
 class AfterPinRuleTest {
 

@@ -12,9 +12,9 @@ import javax.tools.JavaFileObject;
 import org.junit.jupiter.api.Test;
 
 /**
- * The body rules that are not moves: {@code pin:replace} of pinned locals and parameters
- * (DESIGN.md §4.2), {@code pin:copy} of a {@code clone()} call (§4.3), and no body rules where
- * javac has already reported an error (§8).
+ * The body rules that are not moves: {@code pin:replace} of pinned locals and parameters (DESIGN.md
+ * §4.2), {@code pin:copy} of a {@code clone()} call (§4.3), and no body rules where javac has
+ * already reported an error (§8).
  */
 class BodyReplaceAndCloneTest {
 

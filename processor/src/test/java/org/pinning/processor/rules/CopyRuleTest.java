@@ -137,7 +137,9 @@ class CopyRuleTest {
             }
             """);
     JavaFileObject task =
-        source("demo.Task", "package demo;\n@org.pinning.Pinned public final class Task extends Base {}");
+        source(
+            "demo.Task",
+            "package demo;\n@org.pinning.Pinned public final class Task extends Base {}");
     Compilation compilation = compile(base, task);
     assertThat(compilation)
         .hadErrorContaining("[pin:copy] pinned type 'Task' inherits public 'Base.clone()'")
@@ -151,7 +153,8 @@ class CopyRuleTest {
             compile(
                 source(
                     "demo.Worker",
-                    "package demo;\n@org.pinning.Pinned public final class Worker extends Thread {}")))
+                    "package demo;\n"
+                        + "@org.pinning.Pinned public final class Worker extends Thread {}")))
         .succeededWithoutWarnings();
   }
 
@@ -243,8 +246,7 @@ class CopyRuleTest {
 
   @Test
   void recordWithPlainComponentsIsAccepted() {
-    assertThat(
-            compile(source("demo.Pair", "package demo; public record Pair(String a, int b) {}")))
+    assertThat(compile(source("demo.Pair", "package demo; public record Pair(String a, int b) {}")))
         .succeededWithoutWarnings();
   }
 

@@ -164,7 +164,8 @@ class FieldRuleTest {
     assertThat(compilation).succeeded();
     assertThat(compilation).hadWarningCount(1);
     assertThat(compilation)
-        .hadWarningContaining("[pin:field] field 'second' of pinned type 'Pair' holds pinned type 'Buffer'")
+        .hadWarningContaining(
+            "[pin:field] field 'second' of pinned type 'Pair' holds pinned type 'Buffer'")
         .inFile(pair)
         .onLineContaining("Buffer second;");
   }
@@ -184,7 +185,8 @@ class FieldRuleTest {
             """);
     Compilation compilation = compile(task);
     assertThat(compilation)
-        .hadWarningContaining("[pin:field] field 'job' of pinned type 'Task' holds pinned type 'Job'")
+        .hadWarningContaining(
+            "[pin:field] field 'job' of pinned type 'Task' holds pinned type 'Job'")
         .inFile(task)
         .onLineContaining("Job job;");
   }
@@ -211,7 +213,8 @@ class FieldRuleTest {
     assertThat(compilation).succeeded();
     assertThat(compilation).hadWarningCount(1);
     assertThat(compilation)
-        .hadWarningContaining("[pin:field] field 'buffers' of pinned type 'Task' holds pinned type 'Cell<Buffer>'")
+        .hadWarningContaining(
+            "[pin:field] field 'buffers' of pinned type 'Task' holds pinned type 'Cell<Buffer>'")
         .inFile(task)
         .onLineContaining("Cell<Buffer> buffers;");
   }

@@ -66,7 +66,8 @@ class MoveRuleTest {
         .inFile(monitor)
         .onLineContaining("this.last = task;");
     assertThat(compilation)
-        .hadErrorContaining("help: declare 'last' @Pinned final, or keep the pinned value in a local");
+        .hadErrorContaining(
+            "help: declare 'last' @Pinned final, or keep the pinned value in a local");
   }
 
   @Test
@@ -108,7 +109,8 @@ class MoveRuleTest {
             }
             """);
     assertThat(compileWithTask(monitor))
-        .hadErrorContaining("[pin:move] pinned value 'task' moves into unpinned field 'Monitor.Slot.last'")
+        .hadErrorContaining(
+            "[pin:move] pinned value 'task' moves into unpinned field 'Monitor.Slot.last'")
         .inFile(monitor)
         .onLineContaining("slot.last = task;");
   }
@@ -305,7 +307,8 @@ class MoveRuleTest {
         .inFile(registry)
         .onLineContaining("keep(task);");
     assertThat(compilation)
-        .hadErrorContaining("help: declare parameter 'task' @Pinned if 'keep(Task)' only borrows it");
+        .hadErrorContaining(
+            "help: declare parameter 'task' @Pinned if 'keep(Task)' only borrows it");
   }
 
   @Test
@@ -346,7 +349,8 @@ class MoveRuleTest {
     assertThat(compilation).hadErrorCount(1);
     assertThat(compilation)
         .hadErrorContaining(
-            "[pin:move] pinned value 'task' moves into unpinned parameter 'task' of 'new Holder(Task)'")
+            "[pin:move] pinned value 'task' moves into unpinned parameter 'task' of 'new"
+                + " Holder(Task)'")
         .inFile(holder)
         .onLineContaining("return new Holder(task);");
   }
@@ -391,7 +395,8 @@ class MoveRuleTest {
     assertThat(compilation).hadErrorCount(1);
     assertThat(compilation)
         .hadErrorContaining(
-            "[pin:move] pinned value 'task' moves into unpinned parameter 'task' of 'new Base(Task)'")
+            "[pin:move] pinned value 'task' moves into unpinned parameter 'task' of 'new"
+                + " Base(Task)'")
         .inFile(job)
         .onLineContaining("super(task);");
   }
@@ -436,7 +441,8 @@ class MoveRuleTest {
     assertThat(compilation).hadErrorCount(1);
     assertThat(compilation)
         .hadErrorContaining(
-            "[pin:move] pinned value 'task' moves into unpinned parameter 'owner' of 'new Job(Object)'")
+            "[pin:move] pinned value 'task' moves into unpinned parameter 'owner' of 'new"
+                + " Job(Object)'")
         .inFile(job)
         .onLineContaining("this(task);");
   }
@@ -524,7 +530,8 @@ class MoveRuleTest {
     assertThat(compilation).hadErrorCount(1);
     assertThat(compilation)
         .hadErrorContaining(
-            "[pin:move] pinned value 'TASK' moves into unpinned parameter 'task' of 'new Slot(Task)'")
+            "[pin:move] pinned value 'TASK' moves into unpinned parameter 'task' of 'new"
+                + " Slot(Task)'")
         .inFile(slot)
         .onLineContaining("FIRST(Keeper.TASK);");
   }
@@ -618,7 +625,8 @@ class MoveRuleTest {
     Compilation compilation = compileWithTask(pump);
     assertThat(compilation).hadErrorCount(1);
     assertThat(compilation)
-        .hadErrorContaining("[pin:move] pinned value 'task' moves into the return value of a lambda")
+        .hadErrorContaining(
+            "[pin:move] pinned value 'task' moves into the return value of a lambda")
         .inFile(pump)
         .onLineContaining("return task;");
   }
@@ -1576,8 +1584,8 @@ class MoveRuleTest {
   }
 
   /**
-   * A class whose method {@code use} runs {@code statement} with a pinned {@code task} and
-   * {@code other} at hand, and unpinned fields to assign.
+   * A class whose method {@code use} runs {@code statement} with a pinned {@code task} and {@code
+   * other} at hand, and unpinned fields to assign.
    */
   private static JavaFileObject user(String statement) {
     return source(

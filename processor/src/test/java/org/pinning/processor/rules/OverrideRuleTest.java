@@ -284,7 +284,8 @@ class OverrideRuleTest {
     Compilation compilation = compile(task(), it);
     assertThat(compilation).hadErrorCount(1);
     assertThat(compilation)
-        .hadErrorContaining("[pin:override] 'next()' returns @Pinned but overridden 'Iterator.next()'")
+        .hadErrorContaining(
+            "[pin:override] 'next()' returns @Pinned but overridden 'Iterator.next()'")
         .inFile(it)
         .onLineContaining("public @Pinned Task next()");
   }
@@ -414,5 +415,42 @@ class OverrideRuleTest {
                 + " 'Sink.accept(Task)'")
         .inFile(log)
         .onLineContaining("public void accept(Task task)");
+  }
+
+  @Test
+  void pinnedTypeArgumentOfAGrandparentIsAContractToo() {
+    JavaFileObject consumer =
+        source(
+            "demo.Consumer",
+            """
+            package demo;
+            public interface Consumer<T> {
+              void accept(T value);
+            }
+            """);
+    JavaFileObject base =
+        source(
+            "demo.Base",
+            """
+            package demo;
+            import org.pinning.Pinned;
+            public abstract class Base implements Consumer<@Pinned Task> {}
+            """);
+    JavaFileObject leaf =
+        source(
+            "demo.Leaf",
+            """
+            package demo;
+            public final class Leaf extends Base {
+              @Override
+              public void accept(Task value) {}
+            }
+            """);
+    Compilation compilation = compile(task(), consumer, base, leaf);
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation)
+        .hadErrorContaining("[pin:override] 'accept(Task)' drops @Pinned from parameter 'value'")
+        .inFile(leaf)
+        .onLineContaining("public void accept(Task value)");
   }
 }

@@ -9,8 +9,8 @@ import javax.tools.JavaFileObject;
 import org.junit.jupiter.api.Test;
 
 /**
- * Pinned containers (DESIGN.md §4.7): a {@code @Pinned} type argument makes the positions of
- * its type variable pinned places, and the container may flow only where that type argument is
+ * Pinned containers (DESIGN.md §4.7): a {@code @Pinned} type argument makes the positions of its
+ * type variable pinned places, and the container may flow only where that type argument is
  * {@code @Pinned} too.
  */
 class PinnedContainerTest {
@@ -107,7 +107,8 @@ class PinnedContainerTest {
     Compilation compilation = compilePool(pool);
     assertThat(compilation).hadErrorCount(1);
     assertThat(compilation)
-        .hadErrorContaining("[pin:move] pinned value 'tasks.get()' moves into unpinned field 'last'")
+        .hadErrorContaining(
+            "[pin:move] pinned value 'tasks.get()' moves into unpinned field 'last'")
         .inFile(pool)
         .onLineContaining("last = tasks.get(0);");
   }
@@ -171,7 +172,8 @@ class PinnedContainerTest {
     Compilation compilation = compilePool(pool);
     assertThat(compilation).hadErrorCount(1);
     assertThat(compilation)
-        .hadErrorContaining("[pin:move] pinned value 'queue.poll()' moves into unpinned field 'last'")
+        .hadErrorContaining(
+            "[pin:move] pinned value 'queue.poll()' moves into unpinned field 'last'")
         .inFile(pool)
         .onLineContaining("last = queue.poll();");
   }
@@ -203,7 +205,8 @@ class PinnedContainerTest {
     Compilation compilation = compilePool(pool);
     assertThat(compilation).hadErrorCount(1);
     assertThat(compilation)
-        .hadErrorContaining("[pin:move] pinned value 'current.get()' moves into unpinned field 'last'")
+        .hadErrorContaining(
+            "[pin:move] pinned value 'current.get()' moves into unpinned field 'last'")
         .inFile(pool)
         .onLineContaining("last = current.get();");
   }
@@ -627,7 +630,8 @@ class PinnedContainerTest {
     Compilation compilation = compilePool(pool);
     assertThat(compilation).hadErrorCount(1);
     assertThat(compilation)
-        .hadErrorContaining("[pin:move] pinned value 'all().get()' moves into unpinned field 'last'")
+        .hadErrorContaining(
+            "[pin:move] pinned value 'all().get()' moves into unpinned field 'last'")
         .inFile(pool)
         .onLineContaining("last = all().get(0);");
   }
@@ -648,11 +652,13 @@ class PinnedContainerTest {
     Compilation compilation = compilePool(pool);
     assertThat(compilation).hadErrorCount(2);
     assertThat(compilation)
-        .hadErrorContaining("[pin:move] pinned value 'get().get()' moves into unpinned field 'last'")
+        .hadErrorContaining(
+            "[pin:move] pinned value 'get().get()' moves into unpinned field 'last'")
         .inFile(pool)
         .onLineContaining("last = nested.get(0).get(0);");
     assertThat(compilation)
-        .hadErrorContaining("[pin:move] pinned value 'next().get()' moves into unpinned field 'last'")
+        .hadErrorContaining(
+            "[pin:move] pinned value 'next().get()' moves into unpinned field 'last'")
         .inFile(pool)
         .onLineContaining("last = nested.iterator().next().get(0);");
   }

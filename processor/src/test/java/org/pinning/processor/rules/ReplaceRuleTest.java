@@ -28,7 +28,8 @@ class ReplaceRuleTest {
     Compilation compilation = compile(owner);
     assertThat(compilation).hadErrorCount(1);
     assertThat(compilation)
-        .hadErrorContaining("[pin:replace] pinned field 'task' is not final: its value could be replaced")
+        .hadErrorContaining(
+            "[pin:replace] pinned field 'task' is not final: its value could be replaced")
         .inFile(owner)
         .onLineContaining("@Pinned Task task;");
   }
@@ -107,7 +108,8 @@ class ReplaceRuleTest {
     Compilation compilation = compile(registry);
     assertThat(compilation).hadErrorCount(1);
     assertThat(compilation)
-        .hadErrorContaining("[pin:replace] pinned field 'shared' is not final: its value could be replaced")
+        .hadErrorContaining(
+            "[pin:replace] pinned field 'shared' is not final: its value could be replaced")
         .inFile(registry)
         .onLineContaining("@Pinned static Task shared;");
   }
@@ -262,7 +264,8 @@ class ReplaceRuleTest {
     Compilation compilation = compile(List.of("-Apin.severity=warning"), owner);
     assertThat(compilation).succeeded();
     assertThat(compilation)
-        .hadWarningContaining("[pin:replace] pinned field 'task' is not final: its value could be replaced")
+        .hadWarningContaining(
+            "[pin:replace] pinned field 'task' is not final: its value could be replaced")
         .inFile(owner)
         .onLineContaining("@Pinned Task task;");
   }

@@ -142,7 +142,8 @@ class UnpinRuleTest {
     Compilation compilation = compile(job);
     assertThat(compilation).hadErrorCount(1);
     assertThat(compilation)
-        .hadErrorContaining("[pin:unpin] @Unpin type 'Job' is pinned: it extends pinned type 'Task'")
+        .hadErrorContaining(
+            "[pin:unpin] @Unpin type 'Job' is pinned: it extends pinned type 'Task'")
         .inFile(job)
         .onLineContaining("@Unpin");
   }
@@ -180,7 +181,8 @@ class UnpinRuleTest {
     Compilation compilation = compile(holder);
     assertThat(compilation).hadErrorCount(1);
     assertThat(compilation)
-        .hadErrorContaining("[pin:unpin] @Unpin type 'Holder' is pinned by its @Pinned field 'task'")
+        .hadErrorContaining(
+            "[pin:unpin] @Unpin type 'Holder' is pinned by its @Pinned field 'task'")
         .inFile(holder)
         .onLineContaining("@Unpin");
   }
@@ -592,7 +594,10 @@ class UnpinRuleTest {
             public final class Job extends Task {}
             @Pinned class Task {}
             """);
-    assertThat(compile(job)).hadErrorContaining("[pin:unpin]").inFile(job).onLineContaining("@Unpin");
+    assertThat(compile(job))
+        .hadErrorContaining("[pin:unpin]")
+        .inFile(job)
+        .onLineContaining("@Unpin");
   }
 
   @Test
@@ -611,7 +616,8 @@ class UnpinRuleTest {
     Compilation compilation = compile(List.of("-Apin.severity=warning"), job);
     assertThat(compilation).succeeded();
     assertThat(compilation)
-        .hadWarningContaining("[pin:unpin] @Unpin type 'Job' is pinned: it extends pinned type 'Task'")
+        .hadWarningContaining(
+            "[pin:unpin] @Unpin type 'Job' is pinned: it extends pinned type 'Task'")
         .inFile(job)
         .onLineContaining("@Unpin");
   }
@@ -640,7 +646,8 @@ class UnpinRuleTest {
     Compilation compilation = compile(file);
     assertThat(compilation).hadErrorCount(1);
     assertThat(compilation)
-        .hadErrorContaining("[pin:unpin] pinned type 'Task' for @Unpin type parameter 'T' of 'Slot'")
+        .hadErrorContaining(
+            "[pin:unpin] pinned type 'Task' for @Unpin type parameter 'T' of 'Slot'")
         .inFile(file)
         .onLineContaining("Task>();");
   }

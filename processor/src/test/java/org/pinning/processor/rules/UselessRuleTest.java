@@ -8,7 +8,10 @@ import com.google.testing.compile.Compilation;
 import javax.tools.JavaFileObject;
 import org.junit.jupiter.api.Test;
 
-/** Warning {@code pin:useless}: {@code @Pinned} on a place whose type is known Unpin (DESIGN.md §4.8). */
+/**
+ * Warning {@code pin:useless}: {@code @Pinned} on a place whose type is known Unpin (DESIGN.md
+ * §4.8).
+ */
 class UselessRuleTest {
 
   private static final JavaFileObject TASK =
@@ -30,7 +33,8 @@ class UselessRuleTest {
     assertThat(compilation).succeeded();
     assertThat(compilation).hadWarningCount(1);
     assertThat(compilation)
-        .hadWarningContaining("[pin:useless] @Pinned has no effect on 'name': type 'String' is Unpin")
+        .hadWarningContaining(
+            "[pin:useless] @Pinned has no effect on 'name': type 'String' is Unpin")
         .inFile(job)
         .onLineContaining("@Pinned final String name");
   }
@@ -101,7 +105,8 @@ class UselessRuleTest {
     assertThat(compilation).succeeded();
     assertThat(compilation).hadWarningCount(1);
     assertThat(compilation)
-        .hadWarningContaining("[pin:useless] @Pinned has no effect on 'counts': type 'int[]' is Unpin")
+        .hadWarningContaining(
+            "[pin:useless] @Pinned has no effect on 'counts': type 'int[]' is Unpin")
         .inFile(job)
         .onLineContaining("@Pinned final int[] counts");
   }
@@ -145,7 +150,8 @@ class UselessRuleTest {
     Compilation compilation = compile(TASK, batch);
     assertThat(compilation).succeeded();
     assertThat(compilation)
-        .hadWarningContaining("[pin:useless] @Pinned has no effect on 'tasks': type 'Task[]' is Unpin")
+        .hadWarningContaining(
+            "[pin:useless] @Pinned has no effect on 'tasks': type 'Task[]' is Unpin")
         .inFile(batch)
         .onLineContaining("@Pinned final Task[] tasks");
   }
@@ -167,7 +173,8 @@ class UselessRuleTest {
     assertThat(compilation).succeeded();
     assertThat(compilation).hadWarningCount(1);
     assertThat(compilation)
-        .hadWarningContaining("[pin:useless] @Pinned has no effect on 'line': type 'String' is Unpin")
+        .hadWarningContaining(
+            "[pin:useless] @Pinned has no effect on 'line': type 'String' is Unpin")
         .inFile(log)
         .onLineContaining("@Pinned String line");
   }
@@ -206,7 +213,8 @@ class UselessRuleTest {
     assertThat(compilation).succeeded();
     assertThat(compilation).hadWarningCount(1);
     assertThat(compilation)
-        .hadWarningContaining("[pin:useless] @Pinned has no effect on 'name': type 'String' is Unpin")
+        .hadWarningContaining(
+            "[pin:useless] @Pinned has no effect on 'name': type 'String' is Unpin")
         .inFile(job)
         .onLine(4);
   }
@@ -247,7 +255,8 @@ class UselessRuleTest {
     Compilation compilation = compile(job);
     assertThat(compilation).succeeded();
     assertThat(compilation)
-        .hadWarningContaining("[pin:useless] @Pinned has no effect on 'label': type 'String' is Unpin")
+        .hadWarningContaining(
+            "[pin:useless] @Pinned has no effect on 'label': type 'String' is Unpin")
         .inFile(job)
         .onLineContaining("@Pinned String label");
   }
@@ -328,7 +337,8 @@ class UselessRuleTest {
             record Point(int x, int y) {}
             """);
     assertThat(compile(job))
-        .hadWarningContaining("[pin:useless] @Pinned has no effect on 'origin': type 'Point' is Unpin")
+        .hadWarningContaining(
+            "[pin:useless] @Pinned has no effect on 'origin': type 'Point' is Unpin")
         .inFile(job)
         .onLineContaining("@Pinned final Point origin");
   }
