@@ -146,11 +146,12 @@ public final class ProjectionEligibility {
   }
 
   /**
-   * Our own output carries {@code @Generated("org.pinning.processor.PinProcessor")}. (It also has
-   * nothing to project, its one field being private, but saying so outright keeps a later change to
-   * the projection's shape from projecting projections.)
+   * Whether {@code type} is a projection we generated: our output carries {@code
+   * @Generated("org.pinning.processor.PinProcessor")}. It is never projected (it also has nothing
+   * to project, its one field being private, but saying so outright keeps a later change to the
+   * projection's shape from projecting projections), and never checked.
    */
-  private static boolean isGeneratedProjection(TypeElement type) {
+  public static boolean isGeneratedProjection(TypeElement type) {
     for (AnnotationMirror mirror : type.getAnnotationMirrors()) {
       if (mirror.getAnnotationType().asElement().getSimpleName().contentEquals("Generated")
           && namesGenerator(mirror)) {

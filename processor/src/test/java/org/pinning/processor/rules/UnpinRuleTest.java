@@ -651,4 +651,28 @@ class UnpinRuleTest {
         .inFile(file)
         .onLineContaining("Task>();");
   }
+
+  @Test
+  void anErrorInAProjectedClassIsNotRepeatedInItsProjection() {
+    JavaFileObject nodes =
+        source(
+            "demo.Nodes",
+            """
+            package demo;
+            import org.pinning.Pinned;
+            import org.pinning.Unpin;
+            @Pinned final class Task {}
+            final class Slot<@Unpin T> { T value; }
+            public final class Nodes {
+              @Pinned final Task head = new Task();
+              final Slot<Task> spare = new Slot<>();
+            }
+            """);
+    Compilation compilation = compile(nodes);
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation)
+        .hadErrorContaining("[pin:unpin] pinned type 'Task' for @Unpin type parameter 'T'")
+        .inFile(nodes)
+        .onLineContaining("final Slot<Task> spare");
+  }
 }
