@@ -11,7 +11,7 @@ import re
 import statistics
 import sys
 
-BASE = ["javac", "noop", "checks", "default"]
+BASE = ["javac", "listener", "noop", "checks", "default"]
 PEERS = ["errorprone", "checker"]
 # DESIGN.md §9: the budgets the checks are held to.
 TARGET_NO_PINS = 1.03   # checks/javac and default/noop CPU on code without pins
@@ -79,7 +79,9 @@ def print_corpus(work, med, failed, corpus):
             print(f"{setup:12} {m['cpu']:8.2f} {m['wall']:8.2f} {m['rss']:12.0f} {m['n']:5}")
     dense = corpus.startswith("dense")
     limit = TARGET_DENSE if dense else TARGET_NO_PINS
-    for a, b, cpu_limit in [("checks", "javac", limit), ("default", "noop", None if dense else limit),
+    for a, b, cpu_limit in [("checks", "javac", limit), ("checks", "listener", None),
+                            ("listener", "javac", None),
+                            ("default", "noop", None if dense else limit),
                             ("errorprone", "javac", None), ("checker", "javac", None),
                             ("checker", "noop", None)]:
         line = ratio_line(med, corpus, a, b, cpu_limit)
@@ -125,7 +127,7 @@ def print_growth(work, med, corpora):
     rows = {}
     for size, corpus in sizes:
         files, lines = corpus_size(work, corpus)
-        j, n, c, d = (med[(corpus, s)]["cpu"] for s in BASE)
+        j, n, c, d = (med[(corpus, s)]["cpu"] for s in ["javac", "noop", "checks", "default"])
         rows[size] = (j, c)
         own = own_time(work, corpus)
         print(f"{str(size) + 'x':>4} {files:6} {lines:7} {j:7.2f} {c:7.2f} {n:7.2f} {d:8.2f}"
