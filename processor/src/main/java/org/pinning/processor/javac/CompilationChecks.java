@@ -52,7 +52,7 @@ final class CompilationChecks {
     this.declarations = new DeclarationRules(model, elements, sources);
     this.typeUses = new TypeUsePlacementRule(trees);
     this.moves = new MoveRule(model, containers);
-    this.pinFreeMembers = new PinFreeMembers(trees, new PinMentions(model), borrowing);
+    this.pinFreeMembers = new PinFreeMembers(trees, elements, new PinMentions(model), borrowing);
     this.thisName = elements.getName("this");
     this.superName = elements.getName("super");
     this.cloneName = elements.getName("clone");

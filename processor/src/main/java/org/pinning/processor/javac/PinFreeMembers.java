@@ -18,6 +18,7 @@ import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.Name;
 import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
+import javax.lang.model.util.Elements;
 import org.pinning.processor.model.BorrowingModel;
 import org.pinning.processor.model.PinMentions;
 
@@ -36,10 +37,17 @@ final class PinFreeMembers {
   private final PinMentions mentions;
   private final BorrowingModel borrowing;
 
-  PinFreeMembers(Trees trees, PinMentions mentions, BorrowingModel borrowing) {
+  /** javac's names are interned: compared by identity, unlike their contents, they cost nothing. */
+  private final Name pinned;
+
+  private final Name unpin;
+
+  PinFreeMembers(Trees trees, Elements elements, PinMentions mentions, BorrowingModel borrowing) {
     this.trees = trees;
     this.mentions = mentions;
     this.borrowing = borrowing;
+    this.pinned = elements.getName("Pinned");
+    this.unpin = elements.getName("Unpin");
   }
 
   /** Whether the code of {@code member} (a method, field or initializer) cannot meet a pin. */
@@ -134,10 +142,8 @@ final class PinFreeMembers {
       return null;
     }
 
-    /** Lengths first: comparing contents makes javac decode the name. */
     private boolean isPinName(Name name) {
-      return (name.length() == 6 && name.contentEquals("Pinned"))
-          || (name.length() == 5 && name.contentEquals("Unpin"));
+      return name.equals(pinned) || name.equals(unpin);
     }
 
     private void check(Element element) {

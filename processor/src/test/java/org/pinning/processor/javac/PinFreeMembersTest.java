@@ -156,6 +156,7 @@ class PinFreeMembersTest {
     PinFreeMembers pinFree =
         new PinFreeMembers(
             trees,
+            task.getElements(),
             new PinMentions(model),
             new BorrowingModel(task.getElements(), task.getTypes(), List.of()));
     CompilationUnitTree unit = last(units);

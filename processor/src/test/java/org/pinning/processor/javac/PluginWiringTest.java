@@ -34,9 +34,9 @@ import javax.tools.JavaFileObject;
 import org.junit.jupiter.api.Test;
 
 /**
- * How the checker runs inside javac (DESIGN.md §7–§8): the plugin starts by itself, with or
- * without annotation processing; its {@code -Xplugin} arguments win over {@code -A} options; the
- * processor finds javac under the wrappers build tools put around its environment.
+ * How the checker runs inside javac (DESIGN.md §7–§8): the plugin starts by itself, with or without
+ * annotation processing; its {@code -Xplugin} arguments win over {@code -A} options; the processor
+ * finds javac under the wrappers build tools put around its environment.
  */
 class PluginWiringTest {
 
@@ -161,7 +161,9 @@ class PluginWiringTest {
   @Test
   void statsPrintANote() {
     Compilation compilation =
-        compile(List.of("-Apin.stats=true"), source("demo.Plain", "package demo; public final class Plain {}"));
+        compile(
+            List.of("-Apin.stats=true"),
+            source("demo.Plain", "package demo; public final class Plain {}"));
     assertThat(compilation).succeededWithoutWarnings();
     assertThat(compilation).hadNoteContaining("classes checked");
   }
@@ -192,7 +194,8 @@ class PluginWiringTest {
 
   @Test
   void noStatsNoteByDefault() {
-    Compilation compilation = compile(source("demo.Plain", "package demo; public final class Plain {}"));
+    Compilation compilation =
+        compile(source("demo.Plain", "package demo; public final class Plain {}"));
     assertFalse(
         compilation.notes().stream()
             .anyMatch(d -> d.getMessage(Locale.ROOT).contains("classes checked")),
