@@ -146,10 +146,10 @@ public final class ProjectionEligibility {
   }
 
   /**
-   * Whether {@code type} is a projection we generated: our output carries {@code
-   * @Generated("org.pinning.processor.PinProcessor")}. It is never projected (it also has nothing
-   * to project, its one field being private, but saying so outright keeps a later change to the
-   * projection's shape from projecting projections), and never checked.
+   * Whether {@code type} is a projection we generated: our output carries
+   * {@code @Generated("org.pinning.processor.PinProcessor")}. It is never projected (it also has
+   * nothing to project, its one field being private, but saying so outright keeps a later change to
+   * the projection's shape from projecting projections), and never checked.
    */
   public static boolean isGeneratedProjection(TypeElement type) {
     for (AnnotationMirror mirror : type.getAnnotationMirrors()) {

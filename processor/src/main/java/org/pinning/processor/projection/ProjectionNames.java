@@ -1,5 +1,9 @@
 package org.pinning.processor.projection;
 
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.PackageElement;
@@ -14,6 +18,7 @@ import javax.lang.model.element.VariableElement;
  * Outer.Inner     -> Outer_InnerProjection
  * int state       -> state(), setState(int)
  * int hashCode    -> getHashCode(), setHashCode(int)   // hashCode() is Object's
+ * and getHashCode -> getHashCode(); hashCode then gets getHashCodeField()
  * }</pre>
  */
 final class ProjectionNames {
@@ -56,15 +61,52 @@ final class ProjectionNames {
     return packageName.isEmpty() ? simpleName : packageName + "." + simpleName;
   }
 
-  /** The getter of {@code field}: its own name, unless {@code Object} has that method. */
-  static String getter(VariableElement field) {
-    String name = field.getSimpleName().toString();
-    return OBJECT_METHODS.contains(name) ? "get" + capitalized(name) : name;
+  /**
+   * The accessor names of {@code fields}, in declaration order. A getter is the field's own name,
+   * or {@code get<Name>} where {@code Object} has a method of that name; a setter is {@code
+   * set<Name>}. Where two fields would get the same name ({@code hashCode} and {@code getHashCode};
+   * {@code x} and {@code X}), the field whose own name it is keeps it and the other adds {@code
+   * Field}, so that the projection always compiles.
+   */
+  static Accessors accessors(List<VariableElement> fields) {
+    Map<VariableElement, String> getters = new HashMap<>();
+    Set<String> takenGetters = new HashSet<>();
+    for (VariableElement field : fields) {
+      String name = field.getSimpleName().toString();
+      if (!OBJECT_METHODS.contains(name)) {
+        getters.put(field, name);
+        takenGetters.add(name);
+      }
+    }
+    Map<VariableElement, String> setters = new HashMap<>();
+    Set<String> takenSetters = new HashSet<>();
+    for (VariableElement field : fields) {
+      String name = field.getSimpleName().toString();
+      if (OBJECT_METHODS.contains(name)) {
+        getters.put(field, unique("get" + capitalized(name), takenGetters));
+      }
+      setters.put(field, unique("set" + capitalized(name), takenSetters));
+    }
+    return new Accessors(getters, setters);
   }
 
-  /** The setter of {@code field}: {@code set<Name>}. */
-  static String setter(VariableElement field) {
-    return "set" + capitalized(field.getSimpleName().toString());
+  /** The getter and setter names of a projection's fields. */
+  record Accessors(Map<VariableElement, String> getters, Map<VariableElement, String> setters) {
+    String getter(VariableElement field) {
+      return getters.get(field);
+    }
+
+    String setter(VariableElement field) {
+      return setters.get(field);
+    }
+  }
+
+  private static String unique(String wanted, Set<String> taken) {
+    String name = wanted;
+    for (int i = 2; !taken.add(name); i++) {
+      name = wanted + "Field" + (i == 2 ? "" : String.valueOf(i - 1));
+    }
+    return name;
   }
 
   private static String capitalized(String name) {

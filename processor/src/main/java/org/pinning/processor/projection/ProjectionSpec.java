@@ -111,10 +111,11 @@ final class ProjectionSpec {
         .addField(selfField())
         .addMethod(constructor())
         .addMethod(project());
+    ProjectionNames.Accessors accessors = ProjectionNames.accessors(fields);
     for (VariableElement field : fields) {
-      projection.addMethod(getter(field));
+      projection.addMethod(getter(field, accessors.getter(field)));
       if (hasSetter(field)) {
-        projection.addMethod(setter(field));
+        projection.addMethod(setter(field, accessors.setter(field)));
       }
     }
     // Every type is spelled by now, so the names from other packages are all known.
@@ -182,10 +183,10 @@ final class ProjectionSpec {
     return parameter.build();
   }
 
-  private MethodSpec getter(VariableElement field) {
+  private MethodSpec getter(VariableElement field, String name) {
     String fieldName = field.getSimpleName().toString();
     MethodSpec.Builder getter =
-        MethodSpec.methodBuilder(ProjectionNames.getter(field))
+        MethodSpec.methodBuilder(name)
             .addModifiers(Modifier.PUBLIC)
             .returns(types.field(field))
             .addStatement("return this.$N.$N", SELF, fieldName);
@@ -203,10 +204,10 @@ final class ProjectionSpec {
     return withFieldWarnings(getter, field).build();
   }
 
-  private MethodSpec setter(VariableElement field) {
+  private MethodSpec setter(VariableElement field, String name) {
     String fieldName = field.getSimpleName().toString();
     MethodSpec.Builder setter =
-        MethodSpec.methodBuilder(ProjectionNames.setter(field))
+        MethodSpec.methodBuilder(name)
             .addJavadoc(
                 "Replaces {@code $L}: an ordinary field may change while its object stays"
                     + " pinned.\n",

@@ -229,6 +229,30 @@ class ProjectionGenerationTest {
   }
 
   @Test
+  void accessorsThatWouldShareANameStillCompile(TestInfo test) {
+    Compilation compilation =
+        compile(
+            BUFFER,
+            source(
+                "demo.Twins",
+                """
+                package demo;
+
+                import org.pinning.Pinned;
+
+                public class Twins {
+                  @Pinned final Buffer buffer = new Buffer(3);
+                  int hashCode;
+                  int getHashCode;
+                  int x;
+                  int X;
+                }
+                """));
+    assertThat(compilation).succeededWithoutWarnings();
+    assertMatchesGolden(test, compilation, "demo.TwinsProjection");
+  }
+
+  @Test
   void pinnedContainerFieldKeepsItsTypeUseAnnotation(TestInfo test) {
     Compilation compilation =
         compile(
