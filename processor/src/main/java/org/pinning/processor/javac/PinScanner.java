@@ -803,7 +803,7 @@ final class PinScanner extends FlowScanner {
               || (signature != null && signature.parameterPinned(i));
       if (pinnedParameter) {
         pinLocalsIn(argument);
-      } else if (value != null && !value.borrowed() && !borrowing.borrows(method)) {
+      } else if (value != null && !lentOn(value, method) && !borrowing.borrows(method)) {
         MoveTarget target = MoveTarget.parameter(parameter, method, isFromSource(method));
         move(argument, value, target);
         int allowed =
@@ -814,6 +814,15 @@ final class PinScanner extends FlowScanner {
       }
     }
     return first;
+  }
+
+  /**
+   * A borrowed parameter ({@code o} of an {@code equals(Object o)}) may be lent on to a method, as
+   * the borrowing method itself does, but not to a constructor: a new object keeps what it is
+   * given.
+   */
+  private static boolean lentOn(Pin value, ExecutableElement method) {
+    return value.borrowed() && method.getKind() != ElementKind.CONSTRUCTOR;
   }
 
   /**

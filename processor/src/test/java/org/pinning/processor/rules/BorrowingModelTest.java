@@ -233,6 +233,37 @@ class BorrowingModelTest {
         .succeededWithoutWarnings();
   }
 
+  @Test
+  void borrowedParameterMayBeLentToAMethodButNotGivenToAConstructor() {
+    JavaFileObject key =
+        source(
+            "demo.Key",
+            """
+            package demo;
+            final class Holder {
+              final Object value;
+              Holder(Object value) { this.value = value; }
+            }
+            public final class Key {
+              Holder last;
+              @Override public boolean equals(Object other) {
+                last = new Holder(other);
+                return same(other);
+              }
+              private boolean same(Object other) { return other == this; }
+              @Override public int hashCode() { return 1; }
+            }
+            """);
+    Compilation compilation = compile(key);
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation)
+        .hadErrorContaining(
+            "[pin:move] pinned value 'other' moves into unpinned parameter 'value' of"
+                + " 'new Holder(Object)'")
+        .inFile(key)
+        .onLineContaining("last = new Holder(other);");
+  }
+
   // -Apin.borrowing
 
   @Test
