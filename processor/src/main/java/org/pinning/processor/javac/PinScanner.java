@@ -53,6 +53,7 @@ import org.pinning.processor.model.BorrowingModel;
 import org.pinning.processor.model.ContainerTypes;
 import org.pinning.processor.model.ContainerTypes.Signature;
 import org.pinning.processor.model.FunctionalTypes;
+import org.pinning.processor.model.LocalVariables;
 import org.pinning.processor.model.PinAnnotations;
 import org.pinning.processor.model.PinModel;
 import org.pinning.processor.report.Finding;
@@ -719,7 +720,7 @@ final class PinScanner extends FlowScanner {
     if (element.getKind() == ElementKind.FIELD) {
       return declaredPin(element);
     }
-    if (!isLocal(element)) {
+    if (!LocalVariables.isLocal(element)) {
       return null;
     }
     if (PinAnnotations.hasPinned(element)) {
@@ -904,7 +905,7 @@ final class PinScanner extends FlowScanner {
     if (element == null) {
       return null;
     }
-    return isLocal(element) ? element : null;
+    return LocalVariables.isLocal(element) ? element : null;
   }
 
   private static ExpressionTree strip(ExpressionTree value) {
@@ -989,20 +990,6 @@ final class PinScanner extends FlowScanner {
       return true;
     }
     return false;
-  }
-
-  /** Locals, parameters, catch parameters, resources and pattern bindings: names, not places. */
-  private static boolean isLocal(Element element) {
-    switch (element.getKind()) {
-      case LOCAL_VARIABLE:
-      case PARAMETER:
-      case EXCEPTION_PARAMETER:
-      case RESOURCE_VARIABLE:
-      case BINDING_VARIABLE:
-        return true;
-      default:
-        return false;
-    }
   }
 
   private void noteErrorType() {

@@ -45,19 +45,11 @@ public final class PinMentions {
    * pin.
    */
   public boolean element(Element element) {
-    switch (element.getKind()) {
-      case LOCAL_VARIABLE:
-      case PARAMETER:
-      case EXCEPTION_PARAMETER:
-      case RESOURCE_VARIABLE:
-      case BINDING_VARIABLE:
-        return variable((VariableElement) element);
-      case PACKAGE:
-      case MODULE:
-        return false;
-      default:
-        return cachedMember(element);
+    if (LocalVariables.isLocal(element)) {
+      return variable((VariableElement) element);
     }
+    ElementKind kind = element.getKind();
+    return kind != ElementKind.PACKAGE && kind != ElementKind.MODULE && cachedMember(element);
   }
 
   /** Whether a value of static type {@code type} may be pinned or hold pinned values. */
