@@ -72,7 +72,7 @@ public final class PinProcessor extends AbstractProcessor {
       reporter = new MessagerReporter(environment.getMessager(), options);
       declarations =
           new DeclarationRules(
-              new PinModel(environment.getTypeUtils()),
+              new PinModel(environment.getTypeUtils(), environment.getElementUtils()),
               environment.getElementUtils(),
               new RoundSources(sourceTypes));
     } catch (RuntimeException | LinkageError failure) {

@@ -45,10 +45,10 @@ final class CompilationChecks {
     Types types = task.getTypes();
     this.options = options;
     this.processorRan = processorRan;
-    this.model = new PinModel(types);
+    this.model = new PinModel(types, elements);
     this.borrowing = new BorrowingModel(elements, types, options.borrowing());
-    this.containers = new ContainerTypes(elements, types);
-    this.functionalTypes = new FunctionalTypes(types);
+    this.containers = new ContainerTypes(elements, types, model.annotations());
+    this.functionalTypes = new FunctionalTypes(types, model.annotations());
     this.declarations = new DeclarationRules(model, elements, sources);
     this.typeUses = new TypeUsePlacementRule(trees);
     this.moves = new MoveRule(model, containers);

@@ -76,6 +76,7 @@ final class PinScanner extends FlowScanner {
   private final Trees trees;
   private final CompilationUnitTree unit;
   private final PinModel model;
+  private final PinAnnotations annotations;
   private final BorrowingModel borrowing;
   private final DeclarationRules declarations;
   private final TypeUsePlacementRule typeUses;
@@ -119,6 +120,7 @@ final class PinScanner extends FlowScanner {
     this.unit = unit;
     this.checks = checks;
     this.model = checks.model;
+    this.annotations = checks.model.annotations();
     this.borrowing = checks.borrowing;
     this.containers = checks.containers;
     this.functionalTypes = checks.functionalTypes;
@@ -212,7 +214,7 @@ final class PinScanner extends FlowScanner {
     if (field) {
       if (value != null) {
         MoveTarget target = MoveTarget.field(variable, classes.peek());
-        if (!PinAnnotations.hasPinned(variable)) {
+        if (!annotations.hasPinned(variable)) {
           move(initializer, value, target);
         }
         moveElements(initializer, value, variable.asType(), target);
@@ -340,12 +342,12 @@ final class PinScanner extends FlowScanner {
     Element element = trees.getElement(new TreePath(getCurrentPath(), target));
     if (element instanceof VariableElement variable) {
       if (variable.getKind() == ElementKind.FIELD) {
-        if (PinAnnotations.hasPinned(variable)) {
+        if (annotations.hasPinned(variable)) {
           pinLocalsIn(node.getExpression());
         }
         if (value != null) {
           MoveTarget field = MoveTarget.field(variable, classes.peek());
-          if (!PinAnnotations.hasPinned(variable)) {
+          if (!annotations.hasPinned(variable)) {
             move(node.getExpression(), value, field);
           }
           moveElements(node.getExpression(), value, variable.asType(), field);
@@ -363,7 +365,7 @@ final class PinScanner extends FlowScanner {
     Element element = trees.getElement(new TreePath(getCurrentPath(), node.getVariable()));
     if (element != null
         && element.getKind() != ElementKind.FIELD
-        && PinAnnotations.hasPinned(element)) {
+        && annotations.hasPinned(element)) {
       report(Messages.pinnedLocalReassigned(Site.tree(getCurrentPath(), null), element));
     }
     return null;
@@ -382,7 +384,7 @@ final class PinScanner extends FlowScanner {
       Element element = trees.getElement(new TreePath(getCurrentPath(), node.getExpression()));
       if (element != null
           && element.getKind() != ElementKind.FIELD
-          && PinAnnotations.hasPinned(element)) {
+          && annotations.hasPinned(element)) {
         report(Messages.pinnedLocalReassigned(Site.tree(getCurrentPath(), null), element));
       }
     }
@@ -409,7 +411,7 @@ final class PinScanner extends FlowScanner {
     if (method.getSimpleName().equals(checks.cloneName) && method.getParameters().isEmpty()) {
       checkCloneCall(node);
     }
-    if (PinAnnotations.hasPinned(method)) {
+    if (annotations.hasPinned(method)) {
       return Pin.place(callName(receiver, method));
     }
     Pin result = signature == null ? null : resultOf(signature, receiver, method);
@@ -581,7 +583,7 @@ final class PinScanner extends FlowScanner {
     if (!(element instanceof ExecutableElement method)) {
       return null;
     }
-    if (PinAnnotations.hasPinned(method)
+    if (annotations.hasPinned(method)
         && !functionalTypes.keepsResultPinned(trees.getTypeMirror(getCurrentPath()))) {
       Pin result = Pin.place(method.getSimpleName() + "()");
       move(getCurrentPath(), result, MoveTarget.methodReference(node.toString()));
@@ -614,7 +616,7 @@ final class PinScanner extends FlowScanner {
         continue; // the receiver of an unbound reference: calling a method on it is no move
       }
       VariableElement parameter = parameters.get(Math.min(index, parameters.size() - 1));
-      if (PinAnnotations.hasPinned(parameter) || borrowing.borrows(method)) {
+      if (annotations.hasPinned(parameter) || borrowing.borrows(method)) {
         continue;
       }
       Pin element =
@@ -644,7 +646,7 @@ final class PinScanner extends FlowScanner {
     Object target = returnTargets.peek();
     if (target instanceof ExecutableElement method) {
       MoveTarget returned = MoveTarget.returned(method);
-      if (!PinAnnotations.hasPinned(method)) {
+      if (!annotations.hasPinned(method)) {
         move(node.getExpression(), value, returned);
       }
       moveElements(node.getExpression(), value, method.getReturnType(), returned);
@@ -723,7 +725,7 @@ final class PinScanner extends FlowScanner {
     if (!LocalVariables.isLocal(element)) {
       return null;
     }
-    if (PinAnnotations.hasPinned(element)) {
+    if (annotations.hasPinned(element)) {
       return declaredPin(element);
     }
     Pin held = state == null || state.isEmpty() ? null : state.pinOf(element);
@@ -744,7 +746,7 @@ final class PinScanner extends FlowScanner {
   private Pin computeDeclaredPin(Element variable) {
     int elements = containers.pinnedArguments(variable.asType());
     String name = variable.getSimpleName().toString();
-    if (PinAnnotations.hasPinned(variable)) {
+    if (annotations.hasPinned(variable)) {
       return Pin.place(name).withElements(elements);
     }
     if (borrowedParameter(variable)) {
@@ -800,8 +802,7 @@ final class PinScanner extends FlowScanner {
       }
       VariableElement parameter = parameters.get(Math.min(i, parameters.size() - 1));
       boolean pinnedParameter =
-          PinAnnotations.hasPinned(parameter)
-              || (signature != null && signature.parameterPinned(i));
+          annotations.hasPinned(parameter) || (signature != null && signature.parameterPinned(i));
       if (pinnedParameter) {
         pinLocalsIn(argument);
       } else if (value != null && !lentOn(value, method) && !borrowing.borrows(method)) {
@@ -856,7 +857,7 @@ final class PinScanner extends FlowScanner {
       moveElements(value, pin, variable.asType(), MoveTarget.local(variable));
       pin = pin.value() ? pin.withElements(0) : null;
     }
-    if (PinAnnotations.hasPinned(variable)) {
+    if (annotations.hasPinned(variable)) {
       boolean assignedBefore = state().assign(variable);
       if (reassignment && (assignedBefore || variable.getKind() == ElementKind.PARAMETER)) {
         report(Messages.pinnedLocalReassigned(Site.tree(getCurrentPath(), null), variable));
@@ -868,7 +869,7 @@ final class PinScanner extends FlowScanner {
       return;
     }
     Element source = localIn(value);
-    if (source != null && !PinAnnotations.hasPinned(source)) {
+    if (source != null && !annotations.hasPinned(source)) {
       state().alias(variable, source, idOf(node));
     } else if (pin != null || (state != null && !state.isEmpty())) {
       state().holdNew(variable, idOf(node), pin == null ? null : pin.receivedAt(line(value)));
@@ -890,7 +891,7 @@ final class PinScanner extends FlowScanner {
       return;
     }
     Element local = localIn(bare);
-    if (local != null && !PinAnnotations.hasPinned(local)) {
+    if (local != null && !annotations.hasPinned(local)) {
       state().pin(local, idOf(bare), Pin.pinnedAt(local.getSimpleName().toString(), line(bare)));
     }
   }

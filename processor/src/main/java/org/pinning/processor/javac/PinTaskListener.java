@@ -1,6 +1,8 @@
 package org.pinning.processor.javac;
 
+import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.CompilationUnitTree;
+import com.sun.source.tree.Tree;
 import com.sun.source.util.JavacTask;
 import com.sun.source.util.TaskEvent;
 import com.sun.source.util.TaskListener;
@@ -84,7 +86,7 @@ public final class PinTaskListener implements TaskListener {
     }
     TreeReporter reporter = new TreeReporter(trees, unit, current.options);
     try {
-      TreePath path = trees.getPath(type);
+      TreePath path = pathOf(type, unit);
       if (path != null) {
         unitsChecked++;
         PinScanner scanner = new PinScanner(trees, unit, current, reporter);
@@ -98,6 +100,24 @@ public final class PinTaskListener implements TaskListener {
       reportInternal(reporter, unit, type, failure, current.options);
     }
     reporter.flush();
+  }
+
+  /**
+   * The path to the top-level class {@code type} of {@code unit}. {@code Trees.getPath} finds it by
+   * scanning the whole unit up to it, which was a tenth of the checks' time on dense code.
+   */
+  private TreePath pathOf(TypeElement type, CompilationUnitTree unit) {
+    TreePath unitPath = new TreePath(unit);
+    for (Tree declaration : unit.getTypeDecls()) {
+      if (declaration instanceof ClassTree tree
+          && tree.getSimpleName().equals(type.getSimpleName())) {
+        TreePath path = new TreePath(unitPath, tree);
+        if (trees.getElement(path) == type) {
+          return path;
+        }
+      }
+    }
+    return trees.getPath(type); // not a top-level class of this unit: javac's own search
   }
 
   private CompilationChecks checks(CompilationUnitTree unit) {
@@ -118,7 +138,7 @@ public final class PinTaskListener implements TaskListener {
       CompilationChecks current, TypeElement type, CompilationUnitTree unit) {
     if (current.processorRan
         || notedMissingProjections
-        || !ProjectionEligibility.isProjected(type)) {
+        || !ProjectionEligibility.isProjected(type, current.model.annotations())) {
       return;
     }
     notedMissingProjections = true;

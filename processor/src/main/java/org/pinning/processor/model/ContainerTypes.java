@@ -28,11 +28,13 @@ import javax.lang.model.util.Types;
  */
 public final class ContainerTypes {
   private final Types types;
+  private final PinAnnotations annotations;
   private final TypeElement iterable;
   private final Map<TypeElement, Map<TypeElement, int[]>> translations = new HashMap<>();
 
-  public ContainerTypes(Elements elements, Types types) {
+  public ContainerTypes(Elements elements, Types types, PinAnnotations annotations) {
     this.types = types;
+    this.annotations = annotations;
     this.iterable = elements.getTypeElement("java.lang.Iterable");
   }
 
@@ -46,7 +48,7 @@ public final class ContainerTypes {
 
   /** The type arguments of {@code type} written {@code @Pinned}, as a mask; 0 for most types. */
   public int pinnedArguments(TypeMirror type) {
-    return type == null ? 0 : argumentMask(type, ContainerTypes::isPinnedArgument);
+    return type == null ? 0 : argumentMask(type, this::isPinnedArgument);
   }
 
   /** The type arguments of {@code type} that pass {@code test}, one bit each. */
@@ -198,13 +200,13 @@ public final class ContainerTypes {
     return index >= 0 && index < 31 && (mask & (1 << index)) != 0;
   }
 
-  private static boolean isPinnedArgument(TypeMirror argument) {
-    if (PinAnnotations.hasPinned(argument)) {
+  private boolean isPinnedArgument(TypeMirror argument) {
+    if (annotations.hasPinned(argument)) {
       return true;
     }
     if (argument.getKind() == TypeKind.WILDCARD) {
       TypeMirror bound = ((WildcardType) argument).getExtendsBound();
-      return bound != null && PinAnnotations.hasPinned(bound);
+      return bound != null && annotations.hasPinned(bound);
     }
     return false;
   }

@@ -22,9 +22,11 @@ import javax.lang.model.util.Types;
  */
 public final class FunctionalTypes {
   private final Types types;
+  private final PinAnnotations annotations;
 
-  public FunctionalTypes(Types types) {
+  public FunctionalTypes(Types types, PinAnnotations annotations) {
     this.types = types;
+    this.annotations = annotations;
   }
 
   /** The single abstract method of a functional interface type, or null. */
@@ -57,7 +59,7 @@ public final class FunctionalTypes {
   public boolean keepsResultPinned(TypeMirror functional) {
     ExecutableElement method = abstractMethodOf(functional);
     return method != null
-        && (method.getReturnType().getKind() == TypeKind.VOID || PinAnnotations.hasPinned(method));
+        && (method.getReturnType().getKind() == TypeKind.VOID || annotations.hasPinned(method));
   }
 
   /**

@@ -2,69 +2,100 @@ package org.pinning.processor.model;
 
 import javax.lang.model.AnnotatedConstruct;
 import javax.lang.model.element.AnnotationMirror;
+import javax.lang.model.element.Name;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.type.TypeKind;
+import javax.lang.model.util.Elements;
 
-/** Finds {@code @Pinned} and {@code @Unpin} on elements and types, by name. */
+/**
+ * Finds {@code @Pinned} and {@code @Unpin} on elements and types, for one compilation.
+ *
+ * <p>Every element the checks meet is asked, so the common answer (another annotation, or none)
+ * must cost nothing: javac's names compare by identity, while reading their contents decodes them
+ * each time. The qualified name is read only for an annotation called {@code Pinned} or {@code
+ * Unpin}, and once per annotation type.
+ */
 public final class PinAnnotations {
   public static final String PINNED = "org.pinning.Pinned";
   public static final String UNPIN = "org.pinning.Unpin";
-  private static final String PINNED_SIMPLE = "Pinned";
-  private static final String UNPIN_SIMPLE = "Unpin";
 
-  private PinAnnotations() {}
+  private final Kind pinned;
+  private final Kind unpin;
+
+  public PinAnnotations(Elements elements) {
+    this.pinned = new Kind(elements.getName("Pinned"), PINNED);
+    this.unpin = new Kind(elements.getName("Unpin"), UNPIN);
+  }
 
   /** The {@code @Pinned} annotation on {@code construct}, or null. */
-  public static AnnotationMirror pinned(AnnotatedConstruct construct) {
-    return find(construct, PINNED, PINNED_SIMPLE);
+  public AnnotationMirror pinned(AnnotatedConstruct construct) {
+    return find(construct, pinned);
   }
 
   /** The {@code @Unpin} annotation on {@code construct}, or null. */
-  public static AnnotationMirror unpin(AnnotatedConstruct construct) {
-    return find(construct, UNPIN, UNPIN_SIMPLE);
+  public AnnotationMirror unpin(AnnotatedConstruct construct) {
+    return find(construct, unpin);
   }
 
-  public static boolean hasPinned(AnnotatedConstruct construct) {
+  public boolean hasPinned(AnnotatedConstruct construct) {
     return pinned(construct) != null;
   }
 
-  public static boolean hasUnpin(AnnotatedConstruct construct) {
+  public boolean hasUnpin(AnnotatedConstruct construct) {
     return unpin(construct) != null;
   }
 
   /** Whether {@code mirror} is an {@code @Pinned}. */
-  public static boolean isPinned(AnnotationMirror mirror) {
-    return is(mirror, PINNED, PINNED_SIMPLE);
+  public boolean isPinned(AnnotationMirror mirror) {
+    return pinned.is(mirror);
   }
 
   /** Whether {@code mirror} is an {@code @Unpin}. */
-  public static boolean isUnpin(AnnotationMirror mirror) {
-    return is(mirror, UNPIN, UNPIN_SIMPLE);
+  public boolean isUnpin(AnnotationMirror mirror) {
+    return unpin.is(mirror);
   }
 
-  private static AnnotationMirror find(
-      AnnotatedConstruct construct, String qualified, String simple) {
+  private static AnnotationMirror find(AnnotatedConstruct construct, Kind kind) {
     // Most elements carry no annotation at all: checking size first keeps this allocation-free.
     var mirrors = construct.getAnnotationMirrors();
     if (mirrors.isEmpty()) {
       return null;
     }
     for (AnnotationMirror mirror : mirrors) {
-      if (is(mirror, qualified, simple)) {
+      if (kind.is(mirror)) {
         return mirror;
       }
     }
     return null;
   }
 
-  private static boolean is(AnnotationMirror mirror, String qualified, String simple) {
-    if (mirror.getAnnotationType().getKind() != TypeKind.DECLARED) {
-      return false; // the annotations are missing from the class path: javac reports that
+  /** One of the two annotations, recognised by its simple name, then its qualified name. */
+  private static final class Kind {
+    private final Name simpleName;
+    private final String qualifiedName;
+
+    /** The annotation type once seen: later mirrors of it are recognised by identity. */
+    private TypeElement known;
+
+    Kind(Name simpleName, String qualifiedName) {
+      this.simpleName = simpleName;
+      this.qualifiedName = qualifiedName;
     }
-    TypeElement type = (TypeElement) mirror.getAnnotationType().asElement();
-    // javac decodes a name on every length(), charAt() and contentEquals(): compare the short
-    // simple name once, which rules out every other annotation, before the qualified name.
-    return type.getSimpleName().toString().equals(simple)
-        && type.getQualifiedName().contentEquals(qualified);
+
+    boolean is(AnnotationMirror mirror) {
+      if (mirror.getAnnotationType().getKind() != TypeKind.DECLARED) {
+        return false; // the annotations are missing from the class path: javac reports that
+      }
+      TypeElement type = (TypeElement) mirror.getAnnotationType().asElement();
+      if (type == known) {
+        return true;
+      }
+      if (!type.getSimpleName().equals(simpleName)
+          || !type.getQualifiedName().contentEquals(qualifiedName)) {
+        return false;
+      }
+      known = type;
+      return true;
+    }
   }
 }

@@ -34,10 +34,12 @@ public final class PinMentions {
   private static final int MAX_BOUNDS = 4;
 
   private final PinModel model;
+  private final PinAnnotations annotations;
   private final Map<Element, Boolean> members = new IdentityHashMap<>();
 
   public PinMentions(PinModel model) {
     this.model = model;
+    this.annotations = model.annotations();
   }
 
   /**
@@ -81,7 +83,7 @@ public final class PinMentions {
   }
 
   private boolean typeDeclaration(TypeElement type) {
-    if (PinAnnotations.hasUnpin(type)
+    if (annotations.hasUnpin(type)
         || model.isPinnedDeclaration(type)
         || model.hasPinContracts(type)) {
       return true;
@@ -95,7 +97,7 @@ public final class PinMentions {
   }
 
   private boolean method(ExecutableElement method) {
-    if (PinAnnotations.hasPinned(method) || type(method.getReturnType())) {
+    if (annotations.hasPinned(method) || type(method.getReturnType())) {
       return true;
     }
     for (VariableElement parameter : method.getParameters()) {
@@ -107,8 +109,8 @@ public final class PinMentions {
   }
 
   private boolean variable(VariableElement variable) {
-    return PinAnnotations.hasPinned(variable)
-        || PinAnnotations.hasUnpin(variable)
+    return annotations.hasPinned(variable)
+        || annotations.hasUnpin(variable)
         || type(variable.asType());
   }
 
@@ -154,9 +156,9 @@ public final class PinMentions {
   }
 
   /** A type use written {@code @Pinned} or {@code @Unpin}: {@code List<@Pinned Task>}. */
-  private static boolean annotated(TypeMirror type) {
+  private boolean annotated(TypeMirror type) {
     for (AnnotationMirror annotation : type.getAnnotationMirrors()) {
-      if (PinAnnotations.isPinned(annotation) || PinAnnotations.isUnpin(annotation)) {
+      if (annotations.isPinned(annotation) || annotations.isUnpin(annotation)) {
         return true;
       }
     }

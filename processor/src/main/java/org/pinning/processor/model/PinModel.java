@@ -18,6 +18,7 @@ import javax.lang.model.type.TypeMirror;
 import javax.lang.model.type.TypeVariable;
 import javax.lang.model.type.WildcardType;
 import javax.lang.model.util.ElementFilter;
+import javax.lang.model.util.Elements;
 import javax.lang.model.util.Types;
 
 /**
@@ -44,16 +45,23 @@ public final class PinModel {
   }
 
   private final Types types;
+  private final PinAnnotations annotations;
   private final Map<TypeElement, Status> statuses = new HashMap<>();
   private final Map<TypeElement, Boolean> contracts = new HashMap<>();
   private final Set<TypeElement> inProgress = new HashSet<>();
 
-  public PinModel(Types types) {
+  public PinModel(Types types, Elements elements) {
     this.types = types;
+    this.annotations = new PinAnnotations(elements);
   }
 
   public Types types() {
     return types;
+  }
+
+  /** Where {@code @Pinned} and {@code @Unpin} are written, for this compilation. */
+  public PinAnnotations annotations() {
+    return annotations;
   }
 
   /**
@@ -117,11 +125,10 @@ public final class PinModel {
     switch (kind) {
       case DECLARED:
         TypeElement element = (TypeElement) ((DeclaredType) type).asElement();
-        return PinAnnotations.hasUnpin(element) || (isFinal(element) && !isPinned(type));
+        return annotations.hasUnpin(element) || (isFinal(element) && !isPinned(type));
       case TYPEVAR:
         TypeVariable variable = (TypeVariable) type;
-        return PinAnnotations.hasUnpin(variable.asElement())
-            || isKnownUnpin(variable.getUpperBound());
+        return annotations.hasUnpin(variable.asElement()) || isKnownUnpin(variable.getUpperBound());
       case WILDCARD:
         TypeMirror bound = ((WildcardType) type).getExtendsBound();
         return bound != null && isKnownUnpin(bound);
@@ -145,7 +152,7 @@ public final class PinModel {
    * field. Null when it is not pinned.
    */
   public PinReason reason(TypeElement type) {
-    if (PinAnnotations.hasPinned(type)) {
+    if (annotations.hasPinned(type)) {
       return PinReason.annotated(type);
     }
     for (TypeMirror supertype : directSupertypes(type)) {
@@ -199,7 +206,7 @@ public final class PinModel {
   public List<VariableElement> pinnedInstanceFields(TypeElement type) {
     java.util.ArrayList<VariableElement> fields = new java.util.ArrayList<>();
     for (VariableElement field : ElementFilter.fieldsIn(type.getEnclosedElements())) {
-      if (!field.getModifiers().contains(Modifier.STATIC) && PinAnnotations.hasPinned(field)) {
+      if (!field.getModifiers().contains(Modifier.STATIC) && annotations.hasPinned(field)) {
         fields.add(field);
       }
     }
@@ -235,7 +242,7 @@ public final class PinModel {
   }
 
   private Status computeStatus(TypeElement type) {
-    if (PinAnnotations.hasPinned(type)) {
+    if (annotations.hasPinned(type)) {
       return Status.ALWAYS;
     }
     boolean conditional = false;
@@ -262,13 +269,13 @@ public final class PinModel {
     return conditional ? Status.CONDITIONAL : Status.NEVER;
   }
 
-  private static boolean declaresPinContract(TypeElement type) {
+  private boolean declaresPinContract(TypeElement type) {
     for (ExecutableElement method : ElementFilter.methodsIn(type.getEnclosedElements())) {
-      if (PinAnnotations.hasPinned(method)) {
+      if (annotations.hasPinned(method)) {
         return true;
       }
       for (VariableElement parameter : method.getParameters()) {
-        if (PinAnnotations.hasPinned(parameter)) {
+        if (annotations.hasPinned(parameter)) {
           return true;
         }
       }

@@ -44,10 +44,10 @@ public final class ProjectionEligibility {
    * Whether {@code type} gets a projection class. Free of JavaPoet, so that the plugin may ask in
    * builds whose processor path lacks it.
    */
-  public static boolean isProjected(TypeElement type) {
+  public static boolean isProjected(TypeElement type, PinAnnotations annotations) {
     // Cheapest questions first: most classes are neither annotated nor hold pinned fields.
     return type.getKind().isClass()
-        && isPinnedBySelf(type)
+        && isPinnedBySelf(type, annotations)
         && hasProjectedField(type)
         && isNameableFromItsPackage(type)
         && !isGeneratedProjection(type);
@@ -69,13 +69,13 @@ public final class ProjectionEligibility {
   }
 
   /** §5: "pinned by §2 rule 1 or declares {@code @Pinned} fields"; not by a supertype. */
-  private static boolean isPinnedBySelf(TypeElement type) {
-    if (PinAnnotations.hasPinned(type)) {
+  private static boolean isPinnedBySelf(TypeElement type, PinAnnotations annotations) {
+    if (annotations.hasPinned(type)) {
       return true;
     }
     for (VariableElement field : ElementFilter.fieldsIn(type.getEnclosedElements())) {
       // A private @Pinned field makes the class pinned even though the projection will not show it.
-      if (!field.getModifiers().contains(Modifier.STATIC) && PinAnnotations.hasPinned(field)) {
+      if (!field.getModifiers().contains(Modifier.STATIC) && annotations.hasPinned(field)) {
         return true;
       }
     }

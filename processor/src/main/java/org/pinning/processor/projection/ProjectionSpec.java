@@ -17,7 +17,6 @@ import javax.lang.model.element.Element;
 import javax.lang.model.element.Modifier;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.VariableElement;
-import org.pinning.processor.model.PinAnnotations;
 import org.pinning.processor.model.PinModel;
 
 /**
@@ -190,7 +189,7 @@ final class ProjectionSpec {
             .addModifiers(Modifier.PUBLIC)
             .returns(types.field(field))
             .addStatement("return this.$N.$N", SELF, fieldName);
-    if (PinAnnotations.hasPinned(field)) {
+    if (model.annotations().hasPinned(field)) {
       getter.addJavadoc(
           "Returns {@code $L}, pinned: a structurally pinned field is never moved, so the caller"
               + "\nmust treat its value as pinned too.\n",
@@ -238,12 +237,12 @@ final class ProjectionSpec {
   }
 
   /** A {@code @Pinned} field is never replaced (§4.2): no setter, as for a final field. */
-  private static boolean hasSetter(VariableElement field) {
-    return !field.getModifiers().contains(Modifier.FINAL) && !PinAnnotations.hasPinned(field);
+  private boolean hasSetter(VariableElement field) {
+    return !field.getModifiers().contains(Modifier.FINAL) && !model.annotations().hasPinned(field);
   }
 
   private boolean isPinnedAccessor(VariableElement field) {
-    return PinAnnotations.hasPinned(field) && !model.isKnownUnpin(field.asType());
+    return model.annotations().hasPinned(field) && !model.isKnownUnpin(field.asType());
   }
 
   private boolean isSelfPinned() {

@@ -51,6 +51,7 @@ import org.pinning.processor.model.PinAnnotations;
  */
 final class ProjectionTypes {
   private final String packageName;
+  private final PinAnnotations annotations;
   private final List<TypeParameterElement> parameters;
   private final Map<TypeParameterElement, String> names;
   private final Set<String> foreignNames = new TreeSet<>();
@@ -58,14 +59,16 @@ final class ProjectionTypes {
   private ProjectionTypes(
       String packageName,
       List<TypeParameterElement> parameters,
-      Map<TypeParameterElement, String> names) {
+      Map<TypeParameterElement, String> names,
+      PinAnnotations annotations) {
     this.packageName = packageName;
+    this.annotations = annotations;
     this.parameters = parameters;
     this.names = names;
   }
 
   /** The types of {@code type}'s projection, which lives in {@code packageName}. */
-  static ProjectionTypes of(TypeElement type, String packageName) {
+  static ProjectionTypes of(TypeElement type, String packageName, PinAnnotations annotations) {
     List<TypeParameterElement> parameters = new ArrayList<>();
     List<TypeElement> owners = new ArrayList<>();
     // The enclosing types that Outer<T>.Inner<U> names, innermost first.
@@ -98,7 +101,7 @@ final class ProjectionTypes {
     for (int i = owners.size() - 1; i >= 0; i--) {
       parameters.addAll(owners.get(i).getTypeParameters());
     }
-    return new ProjectionTypes(packageName, parameters, names);
+    return new ProjectionTypes(packageName, parameters, names, annotations);
   }
 
   private static String freshName(String base, Set<String> taken, Set<String> assigned) {
@@ -161,7 +164,7 @@ final class ProjectionTypes {
     List<AnnotationSpec> kept =
         annotations(
             type.getAnnotationMirrors(),
-            mirror -> !PinAnnotations.isPinned(mirror) && targets(mirror, ElementType.TYPE_USE));
+            mirror -> !annotations.isPinned(mirror) && targets(mirror, ElementType.TYPE_USE));
     if (type.getKind() == TypeKind.ARRAY) {
       return ArrayTypeName.of(withoutDeclarationPin(((ArrayType) type).getComponentType()))
           .annotated(kept);

@@ -62,7 +62,7 @@ public final class ProjectionWriter {
   public ProjectionWriter(ProcessingEnvironment environment) {
     this.elements = environment.getElementUtils();
     this.filer = environment.getFiler();
-    this.model = new PinModel(environment.getTypeUtils());
+    this.model = new PinModel(environment.getTypeUtils(), environment.getElementUtils());
     this.generatedAvailable = elements.getTypeElement(GENERATED.canonicalName()) != null;
   }
 
@@ -71,8 +71,8 @@ public final class ProjectionWriter {
    * {@code @Pinned} fields, that a sibling class can name, with a field to project. Cheap, and free
    * of compilation state: the javac plugin asks it too.
    */
-  public static boolean isProjected(TypeElement type) {
-    return ProjectionEligibility.isProjected(type);
+  public boolean isProjected(TypeElement type) {
+    return ProjectionEligibility.isProjected(type, model.annotations());
   }
 
   /**
@@ -119,7 +119,7 @@ public final class ProjectionWriter {
         new ProjectionSpec(
                 type,
                 ClassName.get(packageName, projectionName),
-                ProjectionTypes.of(type, packageName),
+                ProjectionTypes.of(type, packageName, model.annotations()),
                 model,
                 classAnnotations(type))
             .build(

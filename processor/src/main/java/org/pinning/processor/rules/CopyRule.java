@@ -41,6 +41,7 @@ import org.pinning.processor.report.Site;
  */
 public final class CopyRule {
   private final PinModel model;
+  private final PinAnnotations annotations;
   private final Types types;
   private final TypeMirror cloneable;
   private final TypeMirror serializable;
@@ -48,6 +49,7 @@ public final class CopyRule {
 
   public CopyRule(PinModel model, Elements elements) {
     this.model = model;
+    this.annotations = model.annotations();
     this.types = model.types();
     this.cloneable = erasureOf(elements, "java.lang.Cloneable");
     this.serializable = erasureOf(elements, "java.io.Serializable");
@@ -85,7 +87,7 @@ public final class CopyRule {
       return null;
     }
     VariableElement parameter = constructor.getParameters().get(0);
-    if (PinAnnotations.hasPinned(parameter)
+    if (annotations.hasPinned(parameter)
         || !types.isSameType(types.erasure(parameter.asType()), types.erasure(owner.asType()))
         || !readsFieldOf(tree, parameter.getSimpleName())) {
       return null;
@@ -134,7 +136,7 @@ public final class CopyRule {
       return;
     }
     for (VariableElement field : ElementFilter.fieldsIn(type.getEnclosedElements())) {
-      AnnotationMirror pinned = PinAnnotations.pinned(field);
+      AnnotationMirror pinned = annotations.pinned(field);
       if (pinned != null
           && !field.getModifiers().contains(Modifier.STATIC)
           && !field.asType().getKind().isPrimitive()) {

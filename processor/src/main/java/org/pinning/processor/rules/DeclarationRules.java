@@ -23,10 +23,10 @@ import org.pinning.processor.report.Site;
  */
 public final class DeclarationRules {
   private final Elements elements;
-  private final MisplacedRule misplaced = new MisplacedRule();
+  private final MisplacedRule misplaced;
   private final UnpinRule unpin;
   private final CopyRule copy;
-  private final ReplaceRule replace = new ReplaceRule();
+  private final ReplaceRule replace;
   private final OverrideRule override;
   private final UselessRule useless;
   private final FieldRule field;
@@ -34,6 +34,8 @@ public final class DeclarationRules {
 
   public DeclarationRules(PinModel model, Elements elements, Sources sources) {
     this.elements = elements;
+    this.misplaced = new MisplacedRule(model.annotations());
+    this.replace = new ReplaceRule(model.annotations());
     this.unpin = new UnpinRule(model);
     this.copy = new CopyRule(model, elements);
     this.override = new OverrideRule(model, elements);

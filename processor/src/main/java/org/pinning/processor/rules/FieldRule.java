@@ -24,17 +24,19 @@ import org.pinning.processor.report.Site;
  */
 public final class FieldRule {
   private final PinModel model;
+  private final PinAnnotations annotations;
 
   public FieldRule(PinModel model) {
     this.model = model;
+    this.annotations = model.annotations();
   }
 
   /** The finding for {@code field} of {@code owner}, or null. */
   public Finding check(TypeElement owner, VariableElement field) {
     if (field.getKind() != ElementKind.FIELD
         || field.getModifiers().contains(Modifier.STATIC)
-        || PinAnnotations.hasPinned(field)
-        || PinAnnotations.hasUnpin(field)
+        || annotations.hasPinned(field)
+        || annotations.hasUnpin(field)
         || !model.isPinnedDeclaration(owner)
         || !model.isPinned(field.asType())) {
       return null;

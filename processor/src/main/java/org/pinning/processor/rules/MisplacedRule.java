@@ -26,10 +26,15 @@ import org.pinning.processor.report.Site;
  * TypeUsePlacementRule}.
  */
 public final class MisplacedRule {
+  private final PinAnnotations annotations;
+
+  public MisplacedRule(PinAnnotations annotations) {
+    this.annotations = annotations;
+  }
 
   /** The finding for {@code @Pinned} on a field, parameter, local or method, or null. */
   public Finding check(Element element) {
-    AnnotationMirror pinned = PinAnnotations.pinned(element);
+    AnnotationMirror pinned = annotations.pinned(element);
     if (pinned == null) {
       return null;
     }

@@ -37,12 +37,14 @@ import org.pinning.processor.report.Site;
  */
 public final class OverrideRule {
   private final PinModel model;
+  private final PinAnnotations annotations;
   private final Elements elements;
   private final Types types;
   private final java.util.Map<TypeElement, Boolean> pinnedTypeArguments = new java.util.HashMap<>();
 
   public OverrideRule(PinModel model, Elements elements) {
     this.model = model;
+    this.annotations = model.annotations();
     this.elements = elements;
     this.types = model.types();
   }
@@ -54,7 +56,7 @@ public final class OverrideRule {
         || method.getModifiers().contains(Modifier.PRIVATE)) {
       return null;
     }
-    boolean pinnedReturn = PinAnnotations.hasPinned(method);
+    boolean pinnedReturn = annotations.hasPinned(method);
     if (!pinnedReturn && !model.hasPinContracts(type) && !pinnedTypeArgumentsIn(type)) {
       return null; // nothing above could be weakened: the common case, decided cheaply
     }
@@ -78,16 +80,16 @@ public final class OverrideRule {
     List<? extends VariableElement> overriddenParameters = overridden.getParameters();
     for (int i = 0; i < parameters.size() && i < overriddenParameters.size(); i++) {
       boolean wasPinned =
-          PinAnnotations.hasPinned(overriddenParameters.get(i))
-              || (seen != null && PinAnnotations.hasPinned(seen.getParameterTypes().get(i)));
-      if (wasPinned && !PinAnnotations.hasPinned(parameters.get(i))) {
+          annotations.hasPinned(overriddenParameters.get(i))
+              || (seen != null && annotations.hasPinned(seen.getParameterTypes().get(i)));
+      if (wasPinned && !annotations.hasPinned(parameters.get(i))) {
         return Messages.overrideDropsPinnedParameter(
             Site.of(method), method, parameters.get(i), overridden);
       }
     }
     boolean returnWasPinned =
-        PinAnnotations.hasPinned(overridden)
-            || (seen != null && PinAnnotations.hasPinned(seen.getReturnType()));
+        annotations.hasPinned(overridden)
+            || (seen != null && annotations.hasPinned(seen.getReturnType()));
     if (pinnedReturn && !returnWasPinned) {
       return Messages.overrideAddsPinnedReturn(Site.of(method), method, overridden);
     }
@@ -158,7 +160,7 @@ public final class OverrideRule {
         continue;
       }
       for (TypeMirror argument : ((DeclaredType) supertype).getTypeArguments()) {
-        if (PinAnnotations.hasPinned(argument)) {
+        if (annotations.hasPinned(argument)) {
           return true;
         }
       }

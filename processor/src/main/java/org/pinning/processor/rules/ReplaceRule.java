@@ -17,10 +17,15 @@ import org.pinning.processor.report.Site;
  * }</pre>
  */
 public final class ReplaceRule {
+  private final PinAnnotations annotations;
+
+  public ReplaceRule(PinAnnotations annotations) {
+    this.annotations = annotations;
+  }
 
   /** The finding for a non-final {@code @Pinned} field, or null. */
   public Finding checkField(VariableElement field) {
-    if (!PinAnnotations.hasPinned(field) || field.getModifiers().contains(Modifier.FINAL)) {
+    if (!annotations.hasPinned(field) || field.getModifiers().contains(Modifier.FINAL)) {
       return null;
     }
     return Messages.nonFinalPinnedField(Site.of(field), field);

@@ -32,15 +32,17 @@ import org.pinning.processor.report.Site;
  */
 public final class UnpinRule {
   private final PinModel model;
+  private final PinAnnotations annotations;
 
   public UnpinRule(PinModel model) {
     this.model = model;
+    this.annotations = model.annotations();
   }
 
   /** {@code @Pinned} and {@code @Unpin} on one element: the caret goes under {@code @Unpin}. */
   public Finding checkBoth(Element element) {
-    AnnotationMirror unpin = PinAnnotations.unpin(element);
-    if (unpin == null || !PinAnnotations.hasPinned(element)) {
+    AnnotationMirror unpin = annotations.unpin(element);
+    if (unpin == null || !annotations.hasPinned(element)) {
       return null;
     }
     return Messages.pinnedAndUnpin(Site.annotation(element, unpin), element);
@@ -48,7 +50,7 @@ public final class UnpinRule {
 
   /** An {@code @Unpin} type that is pinned by a supertype or a {@code @Pinned} field. */
   public Finding checkUnpinType(TypeElement type) {
-    AnnotationMirror unpin = PinAnnotations.unpin(type);
+    AnnotationMirror unpin = annotations.unpin(type);
     if (unpin == null || !model.isPinnedDeclaration(type)) {
       return null;
     }
@@ -64,7 +66,7 @@ public final class UnpinRule {
 
   /** A pinned type with an {@code @Unpin} supertype, however far up. */
   public Finding checkUnpinSupertype(TypeElement type) {
-    if (!model.isPinnedDeclaration(type) || PinAnnotations.hasUnpin(type)) {
+    if (!model.isPinnedDeclaration(type) || annotations.hasUnpin(type)) {
       return null;
     }
     for (TypeMirror direct : model.directSupertypes(type)) {
@@ -74,7 +76,7 @@ public final class UnpinRule {
       TypeElement directElement = (TypeElement) ((DeclaredType) direct).asElement();
       TypeElement unpin = findUnpin(directElement);
       if (unpin != null) {
-        AnnotationMirror pinned = PinAnnotations.pinned(type);
+        AnnotationMirror pinned = annotations.pinned(type);
         Site site =
             pinned != null ? Site.annotation(type, pinned) : Site.clause(type, directElement);
         return Messages.pinnedTypeWithUnpinSupertype(site, type, unpin);
@@ -99,7 +101,7 @@ public final class UnpinRule {
         ((TypeElement) type.asElement()).getTypeParameters();
     for (int i = 0; i < arguments.size() && i < parameters.size(); i++) {
       TypeParameterElement parameter = parameters.get(i);
-      if (PinAnnotations.hasUnpin(parameter) && model.isPinned(arguments.get(i))) {
+      if (annotations.hasUnpin(parameter) && model.isPinned(arguments.get(i))) {
         out.accept(
             Messages.pinnedArgumentForUnpinParameter(
                 siteOfArgument.apply(i),
@@ -119,7 +121,7 @@ public final class UnpinRule {
       if (!seen.add(next)) {
         continue;
       }
-      if (PinAnnotations.hasUnpin(next)) {
+      if (annotations.hasUnpin(next)) {
         return next;
       }
       for (TypeMirror supertype : model.directSupertypes(next)) {

@@ -21,14 +21,16 @@ import org.pinning.processor.report.Site;
  */
 public final class UselessRule {
   private final PinModel model;
+  private final PinAnnotations annotations;
 
   public UselessRule(PinModel model) {
     this.model = model;
+    this.annotations = model.annotations();
   }
 
   /** The finding for a field, parameter, local or method, or null. */
   public Finding check(Element element) {
-    AnnotationMirror pinned = PinAnnotations.pinned(element);
+    AnnotationMirror pinned = annotations.pinned(element);
     if (pinned == null) {
       return null;
     }

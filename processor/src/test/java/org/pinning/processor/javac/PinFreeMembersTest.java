@@ -152,7 +152,7 @@ class PinFreeMembersTest {
     Iterable<? extends CompilationUnitTree> units = task.parse();
     task.analyze();
     Trees trees = Trees.instance(task);
-    PinModel model = new PinModel(task.getTypes());
+    PinModel model = new PinModel(task.getTypes(), task.getElements());
     PinFreeMembers pinFree =
         new PinFreeMembers(
             trees,

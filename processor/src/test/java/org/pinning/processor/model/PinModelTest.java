@@ -47,7 +47,9 @@ class PinModelTest {
         Compiler.javac()
             .compile(
                 source("lib.Task", "package lib;\n@org.pinning.Pinned public class Task {}"),
-                source("lib.Pinnable", "package lib;\n@org.pinning.Pinned public interface Pinnable {}"),
+                source(
+                    "lib.Pinnable",
+                    "package lib;\n@org.pinning.Pinned public interface Pinnable {}"),
                 source(
                     "lib.Holder",
                     """
@@ -136,7 +138,8 @@ class PinModelTest {
     Compilation compilation = compileAgainstLibrary(box);
     assertThat(compilation).hadErrorCount(1);
     assertThat(compilation)
-        .hadErrorContaining("[pin:unpin] pinned type 'Task' for @Unpin type parameter 'T' of 'Slot'")
+        .hadErrorContaining(
+            "[pin:unpin] pinned type 'Task' for @Unpin type parameter 'T' of 'Slot'")
         .inFile(box)
         .onLineContaining("lib.Slot<lib.Task>");
   }
@@ -282,8 +285,7 @@ class PinModelTest {
 
   @Test
   void conditionallyPinnedClassFromSourceIsUnpinForAnUnpinnedArgument() {
-    assertThat(compile(conditionalSources("Slot<Cell<String>> names;")))
-        .succeededWithoutWarnings();
+    assertThat(compile(conditionalSources("Slot<Cell<String>> names;"))).succeededWithoutWarnings();
   }
 
   @Test
@@ -380,7 +382,7 @@ class PinModelTest {
       super.init(env);
       Types types = env.getTypeUtils();
       Elements elements = env.getElementUtils();
-      PinModel model = new PinModel(types);
+      PinModel model = new PinModel(types, elements);
       TypeMirror task = type(elements, "lib.Task");
       TypeMirror string = type(elements, "java.lang.String");
       TypeElement cell = elements.getTypeElement("lib.Cell");
