@@ -37,6 +37,7 @@ import java.util.Deque;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.ExecutableElement;
@@ -213,7 +214,8 @@ final class PinScanner extends FlowScanner {
     Pin value = scan(initializer, unused);
     if (field) {
       if (value != null) {
-        MoveTarget target = MoveTarget.field(variable, classes.peek());
+        TypeElement owner = classes.peek();
+        Supplier<MoveTarget> target = () -> MoveTarget.field(variable, owner);
         if (!annotations.hasPinned(variable)) {
           move(initializer, value, target);
         }
@@ -330,8 +332,8 @@ final class PinScanner extends FlowScanner {
       scan(access.getIndex(), unused);
       Pin value = scan(node.getExpression(), unused);
       if (value != null) {
-        move(node.getExpression(), value, MoveTarget.arrayElement());
-        moveElements(node.getExpression(), value, null, MoveTarget.arrayElement());
+        move(node.getExpression(), value, MoveTarget::arrayElement);
+        moveElements(node.getExpression(), value, null, MoveTarget::arrayElement);
       }
       return value;
     }
@@ -346,7 +348,8 @@ final class PinScanner extends FlowScanner {
           pinLocalsIn(node.getExpression());
         }
         if (value != null) {
-          MoveTarget field = MoveTarget.field(variable, classes.peek());
+          TypeElement owner = classes.peek();
+          Supplier<MoveTarget> field = () -> MoveTarget.field(variable, owner);
           if (!annotations.hasPinned(variable)) {
             move(node.getExpression(), value, field);
           }
@@ -518,8 +521,8 @@ final class PinScanner extends FlowScanner {
       for (ExpressionTree initializer : node.getInitializers()) {
         Pin value = scan(initializer, unused);
         if (value != null) {
-          move(initializer, value, MoveTarget.arrayInitializer());
-          moveElements(initializer, value, null, MoveTarget.arrayInitializer());
+          move(initializer, value, MoveTarget::arrayInitializer);
+          moveElements(initializer, value, null, MoveTarget::arrayInitializer);
         }
       }
     }
@@ -586,7 +589,7 @@ final class PinScanner extends FlowScanner {
     if (annotations.hasPinned(method)
         && !functionalTypes.keepsResultPinned(trees.getTypeMirror(getCurrentPath()))) {
       Pin result = Pin.place(method.getSimpleName() + "()");
-      move(getCurrentPath(), result, MoveTarget.methodReference(node.toString()));
+      move(getCurrentPath(), result, () -> MoveTarget.methodReference(node.toString()));
     }
     PinnedParameters pinned = pinnedLambdaParameters.remove(node);
     if (pinned != null) {
@@ -622,7 +625,9 @@ final class PinScanner extends FlowScanner {
       Pin element =
           Pin.elementOf(parameter.getSimpleName().toString(), pinned.container(), line(node));
       move(
-          getCurrentPath(), element, MoveTarget.parameter(parameter, method, isFromSource(method)));
+          getCurrentPath(),
+          element,
+          () -> MoveTarget.parameter(parameter, method, isFromSource(method)));
     }
   }
 
@@ -645,13 +650,13 @@ final class PinScanner extends FlowScanner {
     }
     Object target = returnTargets.peek();
     if (target instanceof ExecutableElement method) {
-      MoveTarget returned = MoveTarget.returned(method);
+      Supplier<MoveTarget> returned = () -> MoveTarget.returned(method);
       if (!annotations.hasPinned(method)) {
         move(node.getExpression(), value, returned);
       }
       moveElements(node.getExpression(), value, method.getReturnType(), returned);
     } else if (target instanceof LambdaExpressionTree lambda && !returnsPinned(lambda)) {
-      move(node.getExpression(), value, MoveTarget.lambdaReturn());
+      move(node.getExpression(), value, MoveTarget::lambdaReturn);
     }
   }
 
@@ -659,7 +664,7 @@ final class PinScanner extends FlowScanner {
   protected void lambdaReturned(LambdaExpressionTree node, Pin value) {
     if (value != null && value.value() && !returnsPinned(node)) {
       TreePath body = new TreePath(getCurrentPath(), node.getBody());
-      move(body, value, MoveTarget.lambdaReturn());
+      move(body, value, MoveTarget::lambdaReturn);
     }
   }
 
@@ -668,7 +673,7 @@ final class PinScanner extends FlowScanner {
     if (value == null) {
       return;
     }
-    move(node.getExpression(), value, MoveTarget.thrown());
+    move(node.getExpression(), value, MoveTarget::thrown);
   }
 
   @Override
@@ -806,7 +811,8 @@ final class PinScanner extends FlowScanner {
       if (pinnedParameter) {
         pinLocalsIn(argument);
       } else if (value != null && !lentOn(value, method) && !borrowing.borrows(method)) {
-        MoveTarget target = MoveTarget.parameter(parameter, method, isFromSource(method));
+        Supplier<MoveTarget> target =
+            () -> MoveTarget.parameter(parameter, method, isFromSource(method));
         move(argument, value, target);
         int allowed =
             signature != null
@@ -854,7 +860,7 @@ final class PinScanner extends FlowScanner {
       boolean reassignment,
       boolean implicitlyTyped) {
     if (pin != null && pin.elements() != 0 && !implicitlyTyped) {
-      moveElements(value, pin, variable.asType(), MoveTarget.local(variable));
+      moveElements(value, pin, variable.asType(), () -> MoveTarget.local(variable));
       pin = pin.value() ? pin.withElements(0) : null;
     }
     if (annotations.hasPinned(variable)) {
@@ -949,20 +955,20 @@ final class PinScanner extends FlowScanner {
     return path != null && functionalTypes.keepsResultPinned(trees.getTypeMirror(path));
   }
 
-  private void move(ExpressionTree value, Pin pin, MoveTarget target) {
+  private void move(ExpressionTree value, Pin pin, Supplier<MoveTarget> target) {
     if (pin != null) {
       move(new TreePath(getCurrentPath(), value), pin, target);
     }
   }
 
-  private void move(TreePath value, Pin pin, MoveTarget target) {
+  private void move(TreePath value, Pin pin, Supplier<MoveTarget> target) {
     if (pin != null) {
       report(moves.check(Site.tree(value, null), pin, trees.getTypeMirror(value), target));
     }
   }
 
   private void moveElements(
-      ExpressionTree value, Pin pin, TypeMirror targetType, MoveTarget target) {
+      ExpressionTree value, Pin pin, TypeMirror targetType, Supplier<MoveTarget> target) {
     moveElements(value, pin, targetType, containers.pinnedArguments(targetType), target);
   }
 
@@ -970,7 +976,11 @@ final class PinScanner extends FlowScanner {
    * A container of pinned elements flowing into a place of {@code targetType} ({@code allowed}).
    */
   private void moveElements(
-      ExpressionTree value, Pin pin, TypeMirror targetType, int allowed, MoveTarget target) {
+      ExpressionTree value,
+      Pin pin,
+      TypeMirror targetType,
+      int allowed,
+      Supplier<MoveTarget> target) {
     if (pin == null || pin.elements() == 0) {
       return;
     }

@@ -2,6 +2,7 @@ package org.pinning.processor.model;
 
 import javax.lang.model.AnnotatedConstruct;
 import javax.lang.model.element.AnnotationMirror;
+import javax.lang.model.element.Element;
 import javax.lang.model.element.Name;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.type.TypeKind;
@@ -75,7 +76,7 @@ public final class PinAnnotations {
     private final String qualifiedName;
 
     /** The annotation type once seen: later mirrors of it are recognised by identity. */
-    private TypeElement known;
+    private Element known;
 
     Kind(Name simpleName, String qualifiedName) {
       this.simpleName = simpleName;
@@ -83,15 +84,17 @@ public final class PinAnnotations {
     }
 
     boolean is(AnnotationMirror mirror) {
-      if (mirror.getAnnotationType().getKind() != TypeKind.DECLARED) {
-        return false; // the annotations are missing from the class path: javac reports that
+      Element type = mirror.getAnnotationType().asElement();
+      if (type == null) {
+        return false;
       }
-      TypeElement type = (TypeElement) mirror.getAnnotationType().asElement();
       if (type == known) {
         return true;
       }
       if (!type.getSimpleName().equals(simpleName)
-          || !type.getQualifiedName().contentEquals(qualifiedName)) {
+          // an error type: the annotations are missing from the class path, and javac says so
+          || mirror.getAnnotationType().getKind() != TypeKind.DECLARED
+          || !((TypeElement) type).getQualifiedName().contentEquals(qualifiedName)) {
         return false;
       }
       known = type;

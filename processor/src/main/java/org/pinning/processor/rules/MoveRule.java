@@ -1,5 +1,6 @@
 package org.pinning.processor.rules;
 
+import java.util.function.Supplier;
 import javax.lang.model.type.TypeMirror;
 import org.pinning.processor.flow.Pin;
 import org.pinning.processor.model.ContainerTypes;
@@ -38,14 +39,15 @@ public final class MoveRule {
 
   /**
    * The finding for a value with {@code pin} and static type {@code type} going to {@code target}.
+   * The target is named only for a finding: most values that reach here may go there.
    */
-  public Finding check(Site site, Pin pin, TypeMirror type, MoveTarget target) {
+  public Finding check(Site site, Pin pin, TypeMirror type, Supplier<MoveTarget> target) {
     if (pin == null || !pin.value() || type == null || model.isKnownUnpin(type)) {
       return null;
     }
     return pin.afterPin()
-        ? Messages.afterPin(site, pin.name(), pin.line(), target)
-        : Messages.move(site, pin.name(), pin.origin(), pin.line(), target);
+        ? Messages.afterPin(site, pin.name(), pin.line(), target.get())
+        : Messages.move(site, pin.name(), pin.origin(), pin.line(), target.get());
   }
 
   /**
@@ -59,7 +61,7 @@ public final class MoveRule {
       TypeMirror valueType,
       TypeMirror targetType,
       int allowed,
-      MoveTarget target) {
+      Supplier<MoveTarget> target) {
     if (pin == null || pin.elements() == 0 || valueType == null || targetType == null) {
       return null;
     }
@@ -67,6 +69,6 @@ public final class MoveRule {
     if (required != 0 && (required & ~allowed) == 0) {
       return null;
     }
-    return Messages.containerMove(site, pin.name(), target);
+    return Messages.containerMove(site, pin.name(), target.get());
   }
 }

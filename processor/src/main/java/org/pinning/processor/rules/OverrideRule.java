@@ -1,14 +1,19 @@
 package org.pinning.processor.rules;
 
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.Modifier;
+import javax.lang.model.element.Name;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.VariableElement;
 import javax.lang.model.type.DeclaredType;
@@ -40,7 +45,9 @@ public final class OverrideRule {
   private final PinAnnotations annotations;
   private final Elements elements;
   private final Types types;
-  private final java.util.Map<TypeElement, Boolean> pinnedTypeArguments = new java.util.HashMap<>();
+  private final Map<TypeElement, Boolean> pinnedTypeArguments = new HashMap<>();
+  private final Map<TypeElement, Map<Name, List<ExecutableElement>>> methodsByName =
+      new HashMap<>();
 
   public OverrideRule(PinModel model, Elements elements) {
     this.model = model;
@@ -107,7 +114,7 @@ public final class OverrideRule {
 
   private Set<ExecutableElement> overriddenBy(
       TypeElement type, ExecutableElement method, boolean pinnedReturn) {
-    Set<ExecutableElement> found = new java.util.LinkedHashSet<>();
+    Set<ExecutableElement> found = new LinkedHashSet<>();
     Deque<TypeElement> work = new ArrayDeque<>();
     Set<TypeElement> seen = new HashSet<>();
     // An added @Pinned return weakens any overridden method; otherwise, without pinned type
@@ -119,9 +126,8 @@ public final class OverrideRule {
       if (!seen.add(supertype) || (!everyBranch && !model.hasPinContracts(supertype))) {
         continue;
       }
-      for (ExecutableElement candidate : ElementFilter.methodsIn(supertype.getEnclosedElements())) {
-        if (candidate.getSimpleName().equals(method.getSimpleName())
-            && candidate.getParameters().size() == method.getParameters().size()
+      for (ExecutableElement candidate : methodsNamed(supertype, method.getSimpleName())) {
+        if (candidate.getParameters().size() == method.getParameters().size()
             && elements.overrides(method, candidate, type)) {
           found.add(candidate);
         }
@@ -129,6 +135,22 @@ public final class OverrideRule {
       addSupertypes(supertype, work);
     }
     return found;
+  }
+
+  /**
+   * The methods {@code type} declares under {@code name}. Indexed once per type: every method of
+   * every subclass asks each of its supertypes.
+   */
+  private List<ExecutableElement> methodsNamed(TypeElement type, Name name) {
+    Map<Name, List<ExecutableElement>> index = methodsByName.get(type);
+    if (index == null) {
+      index = new HashMap<>();
+      for (ExecutableElement method : ElementFilter.methodsIn(type.getEnclosedElements())) {
+        index.computeIfAbsent(method.getSimpleName(), unused -> new ArrayList<>(1)).add(method);
+      }
+      methodsByName.put(type, index);
+    }
+    return index.getOrDefault(name, List.of());
   }
 
   private void addSupertypes(TypeElement type, Deque<TypeElement> work) {
