@@ -26,8 +26,10 @@ import com.sun.source.tree.YieldTree;
 import com.sun.source.util.TreePathScanner;
 import java.lang.reflect.Method;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import javax.lang.model.element.Element;
 import javax.lang.model.element.Name;
 
 /**
@@ -62,6 +64,9 @@ public abstract class FlowScanner extends TreePathScanner<Pin, Void> {
     LocalPins breaks;
     LocalPins continues;
     Pin yielded;
+
+    /** For a loop: the locals declared in its body, which do not outlive an iteration. */
+    final List<Element> locals = new ArrayList<>();
 
     JumpScope(Tree statement, Name label, boolean loop, boolean breakable) {
       this.statement = statement;
@@ -363,9 +368,13 @@ public abstract class FlowScanner extends TreePathScanner<Pin, Void> {
       for (int i = 0; i < MAX_LOOP_PASSES; i++) {
         scope.breaks = null;
         scope.continues = null;
+        scope.locals.clear();
         state = entry.copy();
         exit = pass.run();
-        LocalPins next = LocalPins.join(entry, LocalPins.join(state, scope.continues));
+        // The body's own locals start afresh in the next iteration: only what outlives the body
+        // can make another pass find more. Most loops so take one pass.
+        LocalPins back = LocalPins.join(state, scope.continues);
+        LocalPins next = LocalPins.join(entry, back == null ? null : back.forget(scope.locals));
         if (next.equals(entry)) {
           break;
         }
@@ -374,7 +383,28 @@ public abstract class FlowScanner extends TreePathScanner<Pin, Void> {
       state = LocalPins.join(exit, scope.breaks);
     } finally {
       jumps.pop();
+      JumpScope enclosing = innermostLoop();
+      if (enclosing != null) {
+        enclosing.locals.addAll(scope.locals);
+      }
     }
+  }
+
+  /** {@code local} is declared here: in a loop body, it lives for one iteration. */
+  protected void declaredLocal(Element local) {
+    JumpScope loop = innermostLoop();
+    if (loop != null) {
+      loop.locals.add(local);
+    }
+  }
+
+  private JumpScope innermostLoop() {
+    for (JumpScope scope : jumps) {
+      if (scope.loop) {
+        return scope;
+      }
+    }
+    return null;
   }
 
   // Jumps

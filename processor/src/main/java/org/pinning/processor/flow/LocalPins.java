@@ -1,5 +1,6 @@
 package org.pinning.processor.flow;
 
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
@@ -72,6 +73,45 @@ public final class LocalPins {
       joined.assigned().addAll(b.assigned);
     }
     return joined;
+  }
+
+  /**
+   * This state without {@code locals}, which have gone out of scope, and without the pins only they
+   * held. Returns this state itself when none of them has an entry.
+   */
+  public LocalPins forget(Collection<? extends Element> locals) {
+    if (locals.isEmpty() || isBlank() || !mentionsAny(locals)) {
+      return this;
+    }
+    LocalPins kept = copy();
+    for (Element local : locals) {
+      if (kept.values != null && kept.values.containsKey(local)) {
+        kept.values().remove(local);
+      }
+      if (kept.assigned != null && kept.assigned.contains(local)) {
+        kept.assigned().remove(local);
+      }
+    }
+    if (kept.pins != null && !kept.pins.isEmpty()) {
+      Set<Integer> held = new HashSet<>();
+      if (kept.values != null) {
+        kept.values.values().forEach(held::addAll);
+      }
+      if (!held.containsAll(kept.pins.keySet())) {
+        kept.pins().keySet().retainAll(held);
+      }
+    }
+    return kept;
+  }
+
+  private boolean mentionsAny(Collection<? extends Element> locals) {
+    for (Element local : locals) {
+      if ((values != null && values.containsKey(local))
+          || (assigned != null && assigned.contains(local))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Whether no local holds a pinned or tracked value: most states of most methods. */

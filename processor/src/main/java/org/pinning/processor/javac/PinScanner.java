@@ -204,6 +204,7 @@ final class PinScanner extends FlowScanner {
     boolean parameter = getCurrentPath().getParentPath().getLeaf() instanceof MethodTree;
     if (!field && !parameter) {
       declarations.checkLocal(variable, reporter);
+      declaredLocal(variable);
     }
     scan(node.getModifiers(), unused);
     scan(node.getType(), unused);
@@ -538,6 +539,7 @@ final class PinScanner extends FlowScanner {
       Element element = trees.getElement(path);
       if (element instanceof VariableElement local) {
         declarations.checkLocal(local, reporter);
+        declaredLocal(local);
         Pin held =
             value == null || !value.value() ? null : value.withElements(0).receivedAt(line(node));
         state().holdNew(local, idOf(variable), held);
@@ -560,6 +562,7 @@ final class PinScanner extends FlowScanner {
     Element element = trees.getElement(path);
     if (element instanceof VariableElement local) {
       declarations.checkLocal(local, reporter);
+      declaredLocal(local);
       Pin selector = isCaseLabel(getCurrentPath().getParentPath()) ? caseSelector() : null;
       Pin held =
           selector == null || !selector.value()
@@ -681,6 +684,7 @@ final class PinScanner extends FlowScanner {
     VariableTree variable = node.getVariable();
     Element element = trees.getElement(new TreePath(getCurrentPath(), variable));
     if (element instanceof VariableElement local) {
+      declaredLocal(local);
       // A new local in each iteration: whatever it held in the last one is gone.
       TypeMirror iterated =
           trees.getTypeMirror(new TreePath(getCurrentPath(), node.getExpression()));

@@ -3,9 +3,11 @@ package org.pinning.processor.flow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.lang.reflect.Proxy;
+import java.util.List;
 import javax.lang.model.element.Element;
 import org.junit.jupiter.api.Test;
 
@@ -63,6 +65,35 @@ class LocalPinsTest {
     state.holdNew(a, 2, null);
     assertNull(state.pinOf(a));
     assertTrue(state.isEmpty());
+  }
+
+  @Test
+  void forgettingALocalKeepsThePinsItsAliasesStillHold() {
+    LocalPins state = LocalPins.empty();
+    state.alias(b, a, 1); // b = a
+    state.pin(a, 2, pinned);
+    LocalPins forgotten = state.forget(List.of(a));
+    assertNull(forgotten.pinOf(a), "a is gone");
+    assertEquals(pinned, forgotten.pinOf(b), "b still holds the pinned value");
+    assertEquals(pinned, state.pinOf(a), "the original state is untouched");
+  }
+
+  @Test
+  void forgettingTheOnlyHolderOfAPinLeavesTheStateThatHadNeither() {
+    LocalPins entry = LocalPins.empty();
+    LocalPins end = entry.copy();
+    end.pin(a, 1, pinned);
+    end.assign(a);
+    assertEquals(entry, end.forget(List.of(a)), "no local left, no pin left");
+    assertTrue(end.forget(List.of(a)).isEmpty());
+  }
+
+  @Test
+  void forgettingLocalsWithoutEntriesReturnsTheSameState() {
+    LocalPins state = LocalPins.empty();
+    state.pin(a, 1, pinned);
+    assertSame(state, state.forget(List.of(b)));
+    assertSame(state, state.forget(List.of()));
   }
 
   private static Element local(String name) {

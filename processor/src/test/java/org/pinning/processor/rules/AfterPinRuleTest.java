@@ -463,6 +463,78 @@ class AfterPinRuleTest {
   }
 
   @Test
+  void aLocalOfTheBodyPinnedThroughAnOuterAliasIsPinnedAtTheTopOfTheNextIteration() {
+    // The body's own local starts afresh in each iteration; the outer alias carries the pin over.
+    JavaFileObject runner =
+        runner(
+            """
+              void start(int n) {
+                Task last = null;
+                while (n-- > 0) {
+                  if (last != null) {
+                    stash = last;
+                  }
+                  Task a = new Task();
+                  last = a;
+                  spawn(a);
+                }
+              }
+            """);
+    Compilation compilation = compileRunner(runner);
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation)
+        .hadErrorContaining(
+            "[pin:after-pin] 'last' moves into unpinned field 'stash', but it was pinned at line")
+        .inFile(runner)
+        .onLineContaining("stash = last;");
+  }
+
+  @Test
+  void nestedLoopsEachWithAFreshLocalAreAccepted() {
+    assertThat(
+            compileRunner(
+                runner(
+                    """
+                      void start(int n) {
+                        for (int i = 0; i < n; i++) {
+                          Task outer = new Task();
+                          stash = outer;
+                          for (int j = 0; j < n; j++) {
+                            Task inner = new Task();
+                            stash = inner;
+                            spawn(inner);
+                          }
+                          spawn(outer);
+                        }
+                      }
+                    """)))
+        .succeededWithoutWarnings();
+  }
+
+  @Test
+  void aLocalOfTheOuterLoopPinnedInTheInnerLoopIsPinnedInTheInnerLoopsNextIteration() {
+    JavaFileObject runner =
+        runner(
+            """
+              void start(int n) {
+                for (int i = 0; i < n; i++) {
+                  Task outer = new Task();
+                  for (int j = 0; j < n; j++) {
+                    stash = outer;
+                    spawn(outer);
+                  }
+                }
+              }
+            """);
+    Compilation compilation = compileRunner(runner);
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation)
+        .hadErrorContaining("[pin:after-pin] 'outer' moves into unpinned field 'stash'")
+        .inFile(runner)
+        .onLineContaining("stash = outer;");
+  }
+
+  @Test
   void pinnedAtTheEndOfADoWhileBodyIsPinnedAtItsTop() {
     JavaFileObject runner =
         runner(
