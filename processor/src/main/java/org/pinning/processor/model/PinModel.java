@@ -5,6 +5,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.Modifier;
@@ -204,13 +205,19 @@ public final class PinModel {
 
   /** The instance fields {@code type} declares {@code @Pinned}. */
   public List<VariableElement> pinnedInstanceFields(TypeElement type) {
-    java.util.ArrayList<VariableElement> fields = new java.util.ArrayList<>();
-    for (VariableElement field : ElementFilter.fieldsIn(type.getEnclosedElements())) {
-      if (!field.getModifiers().contains(Modifier.STATIC) && annotations.hasPinned(field)) {
-        fields.add(field);
+    List<VariableElement> fields = null;
+    for (Element member : type.getEnclosedElements()) {
+      // Asked of every type the checks meet: annotations first, since most members have none.
+      if (member.getKind() == ElementKind.FIELD
+          && annotations.hasPinned(member)
+          && !member.getModifiers().contains(Modifier.STATIC)) {
+        if (fields == null) {
+          fields = new java.util.ArrayList<>(2);
+        }
+        fields.add((VariableElement) member);
       }
     }
-    return fields;
+    return fields == null ? List.of() : fields;
   }
 
   /** How many type declarations this compilation found pinned so far (for {@code pin.stats}). */
