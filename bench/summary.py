@@ -4,7 +4,9 @@
 
 results.txt has one line per compile: corpus setup user-s sys-s wall-s peak-RSS-KB.
 Medians over the runs of each setup; the peak RSS is the median of each run's peak, since one
-run's JVM heap sizing can move the maximum a lot.
+run's JVM heap sizing can move the maximum a lot. Ratios come two ways: of the medians, and
+paired (the median of run i of one setup over run i of the other: the setups alternate, so a pair
+ran side by side and shares the machine's load of that moment). Verdicts use the paired ratio.
 """
 import os
 import re
@@ -29,7 +31,14 @@ def read_results(work):
     return {key: {"cpu": statistics.median(c for c, _, _ in v),
                   "wall": statistics.median(w for _, w, _ in v),
                   "rss": statistics.median(r for _, _, r in v) / 1024,
+                  "runs": v,
                   "n": len(v)} for key, v in by.items()}
+
+
+def paired(x, y, index):
+    """Run-by-run ratios of x over y (index 0: CPU, 2: RSS), as (median, lowest, highest)."""
+    ratios = [a[index] / b[index] for a, b in zip(x["runs"], y["runs"])]
+    return statistics.median(ratios), min(ratios), max(ratios)
 
 
 def read_lines(path):
@@ -61,8 +70,10 @@ def ratio_line(med, corpus, a, b, cpu_limit):
     x, y = med.get((corpus, a)), med.get((corpus, b))
     if not x or not y:
         return None
-    cpu, rss = x["cpu"] / y["cpu"], x["rss"] / y["rss"]
-    text = f"{a + '/' + b:16} CPU {cpu:.3f}  RSS {rss:.3f}"
+    cpu, low, high = paired(x, y, 0)
+    rss = paired(x, y, 2)[0]
+    text = (f"{a + '/' + b:16} CPU {cpu:.3f} (runs {low:.2f}-{high:.2f}; medians"
+            f" {x['cpu'] / y['cpu']:.3f})  RSS {rss:.3f}")
     if cpu_limit:
         text += (f"   target CPU <= {cpu_limit:.2f}: {verdict(cpu, cpu_limit)};"
                  f" RSS <= {TARGET_RSS:.2f}: {verdict(rss, TARGET_RSS)}")
