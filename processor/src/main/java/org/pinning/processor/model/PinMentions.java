@@ -83,6 +83,9 @@ public final class PinMentions {
   }
 
   private boolean typeDeclaration(TypeElement type) {
+    if (model.isJdkType(type)) {
+      return false; // nor do its supertypes: they belong to the JDK too
+    }
     if (annotations.hasUnpin(type)
         || model.isPinnedDeclaration(type)
         || model.hasPinContracts(type)) {
