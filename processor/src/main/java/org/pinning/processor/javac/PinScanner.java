@@ -94,8 +94,8 @@ final class PinScanner extends FlowScanner {
   /** Abstract values of the after-pin analysis, one per tree that makes one. */
   private final Map<Tree, Integer> valueIds = new IdentityHashMap<>();
 
-  /** Declared pins of the variables read so far; {@link #NO_PIN} for none. */
-  private final Map<Element, Pin> declaredPins = new IdentityHashMap<>();
+  /** What the declarations of the variables read say about their pins. */
+  private final DeclaredPins declaredPins;
 
   private final Deque<TypeElement> classes = new ArrayDeque<>();
 
@@ -110,8 +110,6 @@ final class PinScanner extends FlowScanner {
   private Pin lastReceiver;
 
   private TypeMirror lastReceiverType;
-
-  private static final Pin NO_PIN = Pin.place("");
 
   /** Which parameters of a lambda receive elements of which pinned container. */
   private record PinnedParameters(int bits, String container) {}
@@ -129,6 +127,7 @@ final class PinScanner extends FlowScanner {
     this.typeUses = checks.typeUses;
     this.moves = checks.moves;
     this.reporter = reporter;
+    this.declaredPins = new DeclaredPins(annotations, containers, borrowing);
   }
 
   private boolean isThisOrSuper(Name name) {
@@ -729,53 +728,18 @@ final class PinScanner extends FlowScanner {
   /** The pin of a read of {@code element}: a pinned place, or a local holding a pinned value. */
   private Pin pinOfVariable(Element element) {
     if (element.getKind() == ElementKind.FIELD) {
-      return declaredPin(element);
+      return declaredPins.of(element);
     }
     if (!LocalVariables.isLocal(element)) {
       return null;
     }
     if (annotations.hasPinned(element)) {
-      return declaredPin(element);
+      return declaredPins.of(element);
     }
     Pin held = state == null || state.isEmpty() ? null : state.pinOf(element);
-    return held != null ? held.readAs(element.getSimpleName().toString()) : declaredPin(element);
-  }
-
-  /** The pin a variable's declaration gives its reads: {@code @Pinned}, pinned type arguments. */
-  private Pin declaredPin(Element variable) {
-    Pin known = declaredPins.get(variable);
-    if (known == null) {
-      Pin computed = computeDeclaredPin(variable);
-      known = computed == null ? NO_PIN : computed;
-      declaredPins.put(variable, known);
-    }
-    return known == NO_PIN ? null : known;
-  }
-
-  private Pin computeDeclaredPin(Element variable) {
-    int elements = containers.pinnedArguments(variable.asType());
-    String name = variable.getSimpleName().toString();
-    if (annotations.hasPinned(variable)) {
-      return Pin.place(name).withElements(elements);
-    }
-    if (borrowedParameter(variable)) {
-      return Pin.borrowedParameter(name).withElements(elements);
-    }
-    return elements == 0 ? null : Pin.container(name, elements);
-  }
-
-  /**
-   * A parameter of an override of a borrowing model method ({@code equals(Object)}) is checked as
-   * if {@code @Pinned}: its callers may lend pinned values (§4.1). It may not be stored, but it may
-   * be lent on to other calls, as the model method itself does: the helpers an {@code equals} or
-   * {@code contains} delegates to are borrowing in all but name, and requiring {@code @Pinned} on
-   * each would flag ordinary code that never sees a pinned value.
-   */
-  private boolean borrowedParameter(Element variable) {
-    return variable.getKind() == ElementKind.PARAMETER
-        && variable.getEnclosingElement() instanceof ExecutableElement method
-        && method.getParameters().contains(variable)
-        && borrowing.borrows(method);
+    return held != null
+        ? held.readAs(element.getSimpleName().toString())
+        : declaredPins.of(element);
   }
 
   /**
