@@ -32,6 +32,13 @@ public final class PinTaskListener implements TaskListener {
   private int unitsChecked;
   private long nanosSpent;
 
+  /**
+   * When the plugin started, before javac parsed anything: the checks' time over the time since is
+   * their share of the compilation, measured on one clock in one process, so that a machine busy
+   * with other work slows both alike (DESIGN.md §9).
+   */
+  private final long startNanos = System.nanoTime();
+
   /** Only with {@code pin.stats}: the last unit, for the position-less closing note. */
   private CompilationUnitTree lastUnit;
 
@@ -166,7 +173,11 @@ public final class PinTaskListener implements TaskListener {
     }
     trees.printMessage(
         Diagnostic.Kind.NOTE,
-        Messages.stats(unitsChecked, checks.model.pinnedTypesSeen(), nanosSpent / 1_000_000),
+        Messages.stats(
+            unitsChecked,
+            checks.model.pinnedTypesSeen(),
+            nanosSpent / 1_000_000,
+            (System.nanoTime() - startNanos) / 1_000_000),
         lastUnit,
         lastUnit);
   }

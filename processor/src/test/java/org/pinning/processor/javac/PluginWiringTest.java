@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.pinning.processor.PinCompiler.compile;
 import static org.pinning.processor.PinCompiler.source;
 
@@ -166,6 +167,18 @@ class PluginWiringTest {
             source("demo.Plain", "package demo; public final class Plain {}"));
     assertThat(compilation).succeededWithoutWarnings();
     assertThat(compilation).hadNoteContaining("classes checked");
+    // The checks' share of the compilation, both timed on one clock in one process.
+    String note =
+        compilation.notes().stream()
+            .map(d -> d.getMessage(Locale.ROOT))
+            .filter(m -> m.contains("classes checked"))
+            .findFirst()
+            .orElseThrow();
+    assertTrue(
+        note.matches(
+            "pinning: 1 classes checked, 0 pinned types found, \\d+ ms in the checks \\(\\d+\\.\\d%"
+                + " of the \\d+ ms this compilation took since the plugin started\\)"),
+        note);
   }
 
   @Test
