@@ -66,13 +66,14 @@ public abstract class FlowScanner extends TreePathScanner<Pin, Void> {
     Pin yielded;
 
     /** For a loop: the locals declared in its body, which do not outlive an iteration. */
-    final List<Element> locals = new ArrayList<>();
+    final List<Element> locals;
 
     JumpScope(Tree statement, Name label, boolean loop, boolean breakable) {
       this.statement = statement;
       this.label = label;
       this.loop = loop;
       this.breakable = breakable;
+      this.locals = loop ? new ArrayList<>() : List.of();
     }
   }
 
