@@ -16,10 +16,13 @@ import com.sun.source.util.Trees;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.Name;
+import javax.lang.model.element.NestingKind;
+import javax.lang.model.element.TypeElement;
 import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
 import javax.lang.model.util.Elements;
 import org.pinning.processor.model.BorrowingModel;
+import org.pinning.processor.model.LocalVariables;
 import org.pinning.processor.model.PinMentions;
 
 /**
@@ -52,9 +55,29 @@ final class PinFreeMembers {
 
   /** Whether the code of {@code member} (a method, field or initializer) cannot meet a pin. */
   boolean isPinFree(TreePath member) {
-    Walk walk = new Walk(member);
+    Walk walk = new Walk(member, declaresAllItsLocals(member.getParentPath()));
     walk.scan(member.getLeaf(), null);
     return !walk.found;
+  }
+
+  /**
+   * Whether every local variable the members of {@code type} read is declared in the member
+   * itself: true unless the class sits inside code (a local or anonymous class, or a class nested
+   * in one), where members may read the locals of the code around them.
+   */
+  private boolean declaresAllItsLocals(TreePath type) {
+    Element element = trees.getElement(type);
+    while (element instanceof TypeElement nested) {
+      NestingKind kind = nested.getNestingKind();
+      if (kind == NestingKind.TOP_LEVEL) {
+        return true;
+      }
+      if (kind != NestingKind.MEMBER) {
+        return false;
+      }
+      element = nested.getEnclosingElement();
+    }
+    return false;
   }
 
   /** One walk over one member, stopping at the first sign of a pin. */
@@ -62,10 +85,17 @@ final class PinFreeMembers {
     /** Only the leaf of a path matters to javac's element lookup of a name. */
     private final TreePath root;
 
+    /**
+     * Whether each local this member reads is declared in it, where {@link #visitVariable} judges
+     * it once: its reads, which are many, need no second look.
+     */
+    private final boolean declaresAllItsLocals;
+
     private boolean found;
 
-    Walk(TreePath root) {
+    Walk(TreePath root, boolean declaresAllItsLocals) {
       this.root = root;
+      this.declaresAllItsLocals = declaresAllItsLocals;
     }
 
     @Override
@@ -90,7 +120,10 @@ final class PinFreeMembers {
 
     @Override
     public Void visitIdentifier(IdentifierTree node, Void unused) {
-      check(trees.getElement(new TreePath(root, node)));
+      Element element = trees.getElement(new TreePath(root, node));
+      if (!(declaresAllItsLocals && element != null && LocalVariables.isLocal(element))) {
+        check(element);
+      }
       return null;
     }
 

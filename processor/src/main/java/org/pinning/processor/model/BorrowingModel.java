@@ -2,11 +2,14 @@ package org.pinning.processor.model;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.Name;
 import javax.lang.model.element.TypeElement;
+import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
 import javax.lang.model.util.Elements;
 import javax.lang.model.util.Types;
@@ -63,12 +66,21 @@ public final class BorrowingModel {
 
   private final Elements elements;
   private final Types types;
-  private final Map<String, List<Entry>> byName = new HashMap<>();
+
+  /**
+   * Entries by method name. Asked for every method the checks meet, so keyed by javac's interned
+   * names, which compare by identity: reading a name's contents decodes it each time.
+   */
+  private final Map<Name, List<Entry>> byName = new IdentityHashMap<>();
 
   /** Owner types by name, resolved when a method of that name is first asked about. */
   private final Map<String, TypeMirror> owners = new HashMap<>();
 
   private final List<Entry> prefixes = new ArrayList<>();
+
+  /** The prefix entries whose owner this compilation can see: filtered once, when first asked. */
+  private List<Entry> livePrefixes;
+
   private final Map<ExecutableElement, Boolean> borrows = new HashMap<>();
 
   /** One {@code Type#method} entry; {@code owner} is the type's name, null for {@code *}. */
@@ -86,6 +98,9 @@ public final class BorrowingModel {
 
   /** Whether {@code method}'s parameters borrow: pinned arguments are fine, and stay unpinned. */
   public boolean borrows(ExecutableElement method) {
+    if (livePrefixes().isEmpty() && !byName.containsKey(method.getSimpleName())) {
+      return false; // most methods: no entry has their name
+    }
     Boolean known = borrows.get(method);
     if (known == null) {
       known = find(method) != null;
@@ -101,7 +116,7 @@ public final class BorrowingModel {
   }
 
   private Entry find(ExecutableElement method) {
-    String name = method.getSimpleName().toString();
+    Name name = method.getSimpleName();
     Element owner = method.getEnclosingElement();
     List<Entry> candidates = byName.get(name);
     if (candidates != null) {
@@ -111,12 +126,31 @@ public final class BorrowingModel {
         }
       }
     }
-    for (Entry entry : prefixes) {
-      if (name.startsWith(entry.method()) && ownedBy(owner, entry)) {
+    String text = null;
+    for (Entry entry : livePrefixes()) {
+      if (text == null) {
+        text = name.toString();
+      }
+      if (text.startsWith(entry.method()) && ownedBy(owner, entry)) {
         return entry;
       }
     }
     return null;
+  }
+
+  private List<Entry> livePrefixes() {
+    if (livePrefixes == null) {
+      List<Entry> live = new ArrayList<>();
+      for (Entry entry : prefixes) {
+        // A type this compilation cannot see owns none of its methods.
+        if (entry.owner() == null
+            || owners.computeIfAbsent(entry.owner(), this::resolve).getKind() != TypeKind.NONE) {
+          live.add(entry);
+        }
+      }
+      livePrefixes = live;
+    }
+    return livePrefixes;
   }
 
   private boolean ownedBy(Element owner, Entry entry) {
@@ -124,7 +158,7 @@ public final class BorrowingModel {
       return true;
     }
     TypeMirror type = owners.computeIfAbsent(entry.owner(), this::resolve);
-    return type.getKind() != javax.lang.model.type.TypeKind.NONE
+    return type.getKind() != TypeKind.NONE
         && owner instanceof TypeElement declaring
         && types.isSubtype(types.erasure(declaring.asType()), type);
   }
@@ -133,7 +167,7 @@ public final class BorrowingModel {
   private TypeMirror resolve(String name) {
     TypeElement type = elements.getTypeElement(name);
     return type == null
-        ? types.getNoType(javax.lang.model.type.TypeKind.NONE)
+        ? types.getNoType(TypeKind.NONE)
         : types.erasure(type.asType());
   }
 
@@ -150,7 +184,7 @@ public final class BorrowingModel {
       prefixes.add(new Entry(owner, method.substring(0, method.length() - 1), returnsArgument));
     } else {
       byName
-          .computeIfAbsent(method, k -> new ArrayList<>())
+          .computeIfAbsent(elements.getName(method), k -> new ArrayList<>())
           .add(new Entry(owner, method, returnsArgument));
     }
   }

@@ -1542,6 +1542,24 @@ class MoveRuleTest {
   }
 
   @Test
+  void capturedPinnedValueIsStillCheckedInAClassNestedInALocalClass() {
+    // A member class's members may read the locals around its local class too.
+    JavaFileObject user =
+        user(
+            """
+            class Local {
+              class Inner { void run() { stash = task; } }
+            }
+            """);
+    Compilation compilation = compileWithTask(user);
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation)
+        .hadErrorContaining("[pin:move] pinned value 'task' moves into unpinned field 'User.stash'")
+        .inFile(user)
+        .onLineContaining("stash = task;");
+  }
+
+  @Test
   void boundMethodReferenceToAPinnedValueIsNotAMove() {
     assertThat(compileWithTask(user("job = task::poll;"))).succeededWithoutWarnings();
   }
