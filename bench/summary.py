@@ -113,7 +113,8 @@ def own_time(work, corpus):
     for line in read_lines(os.path.join(work, "log", corpus + "-stats.txt")):
         found = re.search(r"pinning: (\d+) classes checked, (\d+) pinned types found, (\d+) ms", line)
         if found:
-            whole = re.search(r"of the (\d+) ms this compilation took", line)
+            whole = re.search(r"of the (\d+) ms (?:of CPU the compiling thread used|this compilation took)",
+                              line)
             return tuple(int(x) for x in found.groups()) + (int(whole.group(1)) if whole else 0,)
     return None
 
@@ -124,12 +125,13 @@ def print_stats(work, med, corpus):
     if stats and (corpus, "javac") in med:
         classes, pinned, ms, whole = stats
         share = ms / 1000 / med[(corpus, "javac")]["cpu"]
-        print(f"checks' own time (-Xplugin:Pinning stats=true): {ms / 1000:.2f} s,"
+        print(f"checks' own CPU time (-Xplugin:Pinning stats=true): {ms / 1000:.2f} s,"
               f" {share:.1%} of javac's median CPU; {classes} classes checked, {pinned} pinned types")
         if whole:
-            # One clock, one process: the machine's load slows both alike.
-            print(f"  in that compile: {ms / whole:.1%} of the {whole / 1000:.1f} s the compilation"
-                  f" took on its thread (the share least moved by the machine's noise)")
+            # The compiling thread's CPU time, for both: other processes and the collector's
+            # pauses count in neither.
+            print(f"  in that compile: {ms / whole:.1%} of the {whole / 1000:.1f} s of CPU its"
+                  f" thread used (the share least moved by the machine's noise)")
     generated = []
     for root, _, names in os.walk(os.path.join(work, "out", corpus + "-default")):
         generated += [os.path.join(root, n) for n in names if n.endswith("Projection.java")]

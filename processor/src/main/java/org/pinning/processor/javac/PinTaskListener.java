@@ -32,12 +32,14 @@ public final class PinTaskListener implements TaskListener {
   private int unitsChecked;
   private long nanosSpent;
 
+  /** What the checks' time is measured with: see {@link CheckClock}. */
+  private final CheckClock clock;
+
   /**
    * When the plugin started, before javac parsed anything: the checks' time over the time since is
-   * their share of the compilation, measured on one clock in one process, so that a machine busy
-   * with other work slows both alike (DESIGN.md §9).
+   * their share of the compilation, measured on one clock in one process (DESIGN.md §9).
    */
-  private final long startNanos = System.nanoTime();
+  private final long startNanos;
 
   /** Only with {@code pin.stats}: the last unit, for the position-less closing note. */
   private CompilationUnitTree lastUnit;
@@ -47,6 +49,9 @@ public final class PinTaskListener implements TaskListener {
     this.trees = Trees.instance(task);
     this.pluginArguments = pluginArguments;
     this.sources = new JavacSources(trees);
+    this.clock =
+        PinOptions.parse(pluginArguments).stats() ? CheckClock.threadCpu() : CheckClock.wall();
+    this.startNanos = clock.nanos();
   }
 
   @Override
@@ -58,7 +63,7 @@ public final class PinTaskListener implements TaskListener {
         // facts for one warning; the checks go on without them
       }
     } else if (event.getKind() == TaskEvent.Kind.ANALYZE) {
-      long start = System.nanoTime();
+      long start = clock.nanos();
       try {
         analyze(event);
       } catch (RuntimeException | LinkageError | StackOverflowError failure) {
@@ -67,7 +72,7 @@ public final class PinTaskListener implements TaskListener {
         trees.printMessage(
             Diagnostic.Kind.ERROR, Messages.checkerCouldNotStart(failure), unit, unit);
       }
-      nanosSpent += System.nanoTime() - start;
+      nanosSpent += clock.nanos() - start;
     } else if (event.getKind() == TaskEvent.Kind.COMPILATION && checks != null) {
       try {
         printStats();
@@ -177,7 +182,8 @@ public final class PinTaskListener implements TaskListener {
             unitsChecked,
             checks.model.pinnedTypesSeen(),
             nanosSpent / 1_000_000,
-            (System.nanoTime() - startNanos) / 1_000_000),
+            (clock.nanos() - startNanos) / 1_000_000,
+            clock.measuresCpu()),
         lastUnit,
         lastUnit);
   }

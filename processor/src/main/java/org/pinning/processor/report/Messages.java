@@ -434,17 +434,23 @@ public final class Messages {
         + " annotationProcessorPaths, or pass -proc:full";
   }
 
-  /** {@code -Apin.stats=true}. */
-  public static String stats(int classes, int pinnedTypes, long millis, long compileMillis) {
+  /**
+   * {@code -Apin.stats=true}: the checks' time and the compilation's since the plugin started, in
+   * CPU time of the compiling thread or in wall time.
+   */
+  public static String stats(
+      int classes, int pinnedTypes, long millis, long compileMillis, boolean cpu) {
     return String.format(
         Locale.ROOT,
-        "pinning: %d classes checked, %d pinned types found, %d ms in the checks"
-            + " (%.1f%% of the %d ms this compilation took since the plugin started)",
+        "pinning: %d classes checked, %d pinned types found, %d ms %sin the checks"
+            + " (%.1f%% of the %d ms %s since the plugin started)",
         classes,
         pinnedTypes,
         millis,
+        cpu ? "of CPU " : "",
         compileMillis == 0 ? 0.0 : 100.0 * millis / compileMillis,
-        compileMillis);
+        compileMillis,
+        cpu ? "of CPU the compiling thread used" : "this compilation took");
   }
 
   /** The processor itself failed: {@code pin:internal} without a tree. */

@@ -182,6 +182,27 @@ class PluginWiringTest {
   }
 
   @Test
+  void statsAskedOfThePluginAreTimedInCpuOfTheCompilingThread() {
+    Compilation compilation =
+        compile(
+            List.of("-Xplugin:Pinning stats=true"),
+            source("demo.Plain", "package demo; public final class Plain {}"));
+    assertThat(compilation).succeededWithoutWarnings();
+    String note =
+        compilation.notes().stream()
+            .map(d -> d.getMessage(Locale.ROOT))
+            .filter(m -> m.contains("classes checked"))
+            .findFirst()
+            .orElseThrow();
+    assertTrue(
+        note.matches(
+            "pinning: 1 classes checked, 0 pinned types found, \\d+ ms of CPU in the checks"
+                + " \\(\\d+\\.\\d% of the \\d+ ms of CPU the compiling thread used since the"
+                + " plugin started\\)"),
+        note);
+  }
+
+  @Test
   void statsPrintOneNote() {
     Compilation compilation =
         compile(
