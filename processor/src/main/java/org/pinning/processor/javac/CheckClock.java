@@ -42,7 +42,9 @@ final class CheckClock {
     return threads != null;
   }
 
-  /** A reading in nanoseconds: only differences between two readings on one thread mean anything. */
+  /**
+   * A reading in nanoseconds: only differences between two readings on one thread mean anything.
+   */
   long nanos() {
     return threads == null ? System.nanoTime() : threads.getCurrentThreadCpuTime();
   }

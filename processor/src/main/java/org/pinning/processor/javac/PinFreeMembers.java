@@ -61,9 +61,9 @@ final class PinFreeMembers {
   }
 
   /**
-   * Whether every local variable the members of {@code type} read is declared in the member
-   * itself: true unless the class sits inside code (a local or anonymous class, or a class nested
-   * in one), where members may read the locals of the code around them.
+   * Whether every local variable the members of {@code type} read is declared in the member itself:
+   * true unless the class sits inside code (a local or anonymous class, or a class nested in one),
+   * where members may read the locals of the code around them.
    */
   private boolean declaresAllItsLocals(TreePath type) {
     Element element = trees.getElement(type);

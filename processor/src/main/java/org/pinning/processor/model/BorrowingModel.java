@@ -166,9 +166,7 @@ public final class BorrowingModel {
   /** The erasure of the named type, or NONE when this compilation cannot see it. */
   private TypeMirror resolve(String name) {
     TypeElement type = elements.getTypeElement(name);
-    return type == null
-        ? types.getNoType(TypeKind.NONE)
-        : types.erasure(type.asType());
+    return type == null ? types.getNoType(TypeKind.NONE) : types.erasure(type.asType());
   }
 
   private void add(String text) {

@@ -46,6 +46,7 @@ class PinFreeMembersTest {
         static Registry get() { return new Registry(); }
         static void keep(Object o) {}
       }
+      final class Generics { static <T extends Task> T any() { return null; } }
       final class TaskList extends ArrayList<@Pinned Task> {}
       final class Holder<@Unpin T> { T value; }
       """;
@@ -108,6 +109,7 @@ class PinFreeMembersTest {
               void lambdaWithPinContract(List<Handler> all) { all.add(o -> {}); }
               void containerSubclass() { var l = new TaskList(); }
               <T extends Task> void boundedByPinned(T t) {}
+              void callsMethodBoundedByPinned() { Object o = Generics.any(); }
               void anonymousClass() { new Object() { Task t; }; }
               void pinnedTypeArgument() { List<@Pinned Object> l = null; }
               void unpinTypeParameter() { Holder<Task> h = null; }
