@@ -96,19 +96,25 @@ public final class PinMentions {
     met.clear();
     work.push(start);
     boolean mentions = false;
-    while (!mentions && !work.isEmpty()) {
-      Object next = work.pop();
-      mentions =
-          next instanceof TypeMirror type
-              ? mentionsDirectly(type)
-              : mentionsDirectly((Element) next);
-    }
-    // A yes says nothing of the other elements met: only the one asked about is cached.
-    for (Element element : met) {
-      if (mentions) {
-        known.remove(element);
-      } else {
-        known.put(element, Fact.PIN_FREE);
+    boolean answered = false;
+    try {
+      while (!mentions && !work.isEmpty()) {
+        Object next = work.pop();
+        mentions =
+            next instanceof TypeMirror type
+                ? mentionsDirectly(type)
+                : mentionsDirectly((Element) next);
+      }
+      answered = true;
+    } finally {
+      // A yes says nothing of the other elements met, nor does a question javac cut short (a
+      // missing class file): only a no is cached for them.
+      for (Element element : met) {
+        if (answered && !mentions) {
+          known.put(element, Fact.PIN_FREE);
+        } else {
+          known.remove(element);
+        }
       }
     }
     return mentions;
