@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.ModuleElement;
 import javax.lang.model.element.Name;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.type.TypeKind;
@@ -78,9 +79,6 @@ public final class BorrowingModel {
 
   private final List<Entry> prefixes = new ArrayList<>();
 
-  /** The prefix entries whose owner this compilation can see: filtered once, when first asked. */
-  private List<Entry> livePrefixes;
-
   private final Map<ExecutableElement, Boolean> borrows = new HashMap<>();
 
   /** One {@code Type#method} entry; {@code owner} is the type's name, null for {@code *}. */
@@ -98,7 +96,8 @@ public final class BorrowingModel {
 
   /** Whether {@code method}'s parameters borrow: pinned arguments are fine, and stay unpinned. */
   public boolean borrows(ExecutableElement method) {
-    if (livePrefixes().isEmpty() && !byName.containsKey(method.getSimpleName())) {
+    Name name = method.getSimpleName();
+    if (!byName.containsKey(name) && !startsWithAPrefix(name)) {
       return false; // most methods: no entry has their name
     }
     Boolean known = borrows.get(method);
@@ -126,11 +125,8 @@ public final class BorrowingModel {
         }
       }
     }
-    String text = null;
-    for (Entry entry : livePrefixes()) {
-      if (text == null) {
-        text = name.toString();
-      }
+    String text = prefixes.isEmpty() ? "" : name.toString();
+    for (Entry entry : prefixes) {
       if (text.startsWith(entry.method()) && ownedBy(owner, entry)) {
         return entry;
       }
@@ -138,19 +134,21 @@ public final class BorrowingModel {
     return null;
   }
 
-  private List<Entry> livePrefixes() {
-    if (livePrefixes == null) {
-      List<Entry> live = new ArrayList<>();
-      for (Entry entry : prefixes) {
-        // A type this compilation cannot see owns none of its methods.
-        if (entry.owner() == null
-            || owners.computeIfAbsent(entry.owner(), this::resolve).getKind() != TypeKind.NONE) {
-          live.add(entry);
-        }
-      }
-      livePrefixes = live;
+  /**
+   * Whether a prefix entry ({@code assert*}) could match {@code name}. Decided from the name alone:
+   * resolving an entry's owner by name makes javac search every module of the compilation.
+   */
+  private boolean startsWithAPrefix(Name name) {
+    if (prefixes.isEmpty()) {
+      return false;
     }
-    return livePrefixes;
+    String text = name.toString();
+    for (Entry entry : prefixes) {
+      if (text.startsWith(entry.method())) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private boolean ownedBy(Element owner, Entry entry) {
@@ -163,9 +161,19 @@ public final class BorrowingModel {
         && types.isSubtype(types.erasure(declaring.asType()), type);
   }
 
-  /** The erasure of the named type, or NONE when this compilation cannot see it. */
+  /**
+   * The erasure of the named type, or NONE when this compilation cannot see it. Looked up in {@code
+   * java.base} first: a name alone makes javac search every module of the compilation.
+   */
   private TypeMirror resolve(String name) {
-    TypeElement type = elements.getTypeElement(name);
+    TypeElement type = null;
+    if (name.startsWith("java.")) {
+      ModuleElement base = elements.getModuleElement("java.base");
+      type = base == null ? null : elements.getTypeElement(base, name);
+    }
+    if (type == null) {
+      type = elements.getTypeElement(name);
+    }
     return type == null ? types.getNoType(TypeKind.NONE) : types.erasure(type.asType());
   }
 

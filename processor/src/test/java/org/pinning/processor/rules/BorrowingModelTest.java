@@ -334,6 +334,38 @@ class BorrowingModelTest {
   }
 
   @Test
+  void borrowingOptionWithAPrefixCoversOnlyTheMethodsItStarts() {
+    JavaFileObject user =
+        user(
+            """
+                Log.keep(task);
+                Log.drop(task);
+            """);
+    Compilation compilation =
+        compile(List.of("-Apin.borrowing=demo.Log#ke*"), task(), log(), user);
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation)
+        .hadErrorContaining(
+            "[pin:move] pinned value 'task' moves into unpinned parameter 'value' of"
+                + " 'Log.drop(Object)'")
+        .inFile(user)
+        .onLineContaining("Log.drop(task);");
+  }
+
+  @Test
+  void borrowingOptionMayNameAJdkTypeOutsideJavaBase() {
+    String logging =
+        "java.util.logging.Logger.getGlobal().log(java.util.logging.Level.INFO, \"{0}\", task);";
+    assertThat(
+            compile(List.of("-Apin.borrowing=java.util.logging.Logger#log"), task(), user(logging)))
+        .succeededWithoutWarnings();
+    // The closest program without the entry: the logger keeps its argument, as far as we know.
+    Compilation without = compile(List.of(), task(), user(logging));
+    assertThat(without).hadErrorCount(1);
+    assertThat(without).hadErrorContaining("[pin:move] pinned value 'task' moves into");
+  }
+
+  @Test
   void borrowingOptionTakesSeveralEntries() {
     assertThat(
             compile(
