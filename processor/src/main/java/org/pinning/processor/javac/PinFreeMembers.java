@@ -13,6 +13,7 @@ import com.sun.source.tree.VariableTree;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.TreeScanner;
 import com.sun.source.util.Trees;
+import java.util.List;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.Name;
@@ -91,6 +92,12 @@ final class PinFreeMembers {
      */
     private final boolean declaresAllItsLocals;
 
+    /**
+     * The parameters of the method being walked, whose element answered for their declarations
+     * ({@link PinMentions#element} of a method covers its parameters): not asked again.
+     */
+    private List<? extends VariableTree> parametersOfCheckedMethod = List.of();
+
     private boolean found;
 
     Walk(TreePath root, boolean declaresAllItsLocals) {
@@ -154,7 +161,9 @@ final class PinFreeMembers {
 
     @Override
     public Void visitVariable(VariableTree node, Void unused) {
-      check(trees.getElement(new TreePath(root, node)));
+      if (!parametersOfCheckedMethod.contains(node)) {
+        check(trees.getElement(new TreePath(root, node)));
+      }
       return super.visitVariable(node, unused);
     }
 
@@ -166,7 +175,14 @@ final class PinFreeMembers {
       if (!found && method instanceof ExecutableElement executable) {
         found = borrowing.borrows(executable);
       }
-      return super.visitMethod(node, unused);
+      List<? extends VariableTree> outer = parametersOfCheckedMethod;
+      parametersOfCheckedMethod =
+          method instanceof ExecutableElement ? node.getParameters() : List.of();
+      try {
+        return super.visitMethod(node, unused);
+      } finally {
+        parametersOfCheckedMethod = outer;
+      }
     }
 
     @Override
