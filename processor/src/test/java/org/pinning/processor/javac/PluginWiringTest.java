@@ -168,12 +168,7 @@ class PluginWiringTest {
     assertThat(compilation).succeededWithoutWarnings();
     assertThat(compilation).hadNoteContaining("classes checked");
     // The checks' share of the compilation, both timed on one clock in one process.
-    String note =
-        compilation.notes().stream()
-            .map(d -> d.getMessage(Locale.ROOT))
-            .filter(m -> m.contains("classes checked"))
-            .findFirst()
-            .orElseThrow();
+    String note = statsNote(compilation);
     assertTrue(
         note.matches(
             "pinning: 1 classes checked, 0 pinned types found, \\d+ ms in the checks \\(\\d+\\.\\d%"
@@ -188,18 +183,22 @@ class PluginWiringTest {
             List.of("-Xplugin:Pinning stats=true"),
             source("demo.Plain", "package demo; public final class Plain {}"));
     assertThat(compilation).succeededWithoutWarnings();
-    String note =
-        compilation.notes().stream()
-            .map(d -> d.getMessage(Locale.ROOT))
-            .filter(m -> m.contains("classes checked"))
-            .findFirst()
-            .orElseThrow();
+    String note = statsNote(compilation);
     assertTrue(
         note.matches(
             "pinning: 1 classes checked, 0 pinned types found, \\d+ ms of CPU in the checks"
                 + " \\(\\d+\\.\\d% of the \\d+ ms of CPU the compiling thread used since the"
                 + " plugin started\\)"),
         note);
+  }
+
+  /** The note {@code pin.stats} prints. */
+  private static String statsNote(Compilation compilation) {
+    return compilation.notes().stream()
+        .map(d -> d.getMessage(Locale.ROOT))
+        .filter(m -> m.contains("classes checked"))
+        .findFirst()
+        .orElseThrow();
   }
 
   @Test
