@@ -129,10 +129,12 @@ class PinFreeMembersTest {
             package demo;
             final class Broken {
               void unresolved() { Missing m = null; }
+              void unresolvedParameter(Missing m) {}
               void fine() {}
             }
             """);
     assertEquals(false, pinFree.get("unresolved"));
+    assertEquals(false, pinFree.get("unresolvedParameter"));
     assertEquals(true, pinFree.get("fine"));
   }
 
