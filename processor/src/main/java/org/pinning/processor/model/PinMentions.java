@@ -14,6 +14,7 @@ import javax.lang.model.element.VariableElement;
 import javax.lang.model.type.ArrayType;
 import javax.lang.model.type.DeclaredType;
 import javax.lang.model.type.IntersectionType;
+import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
 import javax.lang.model.type.TypeVariable;
 import javax.lang.model.type.UnionType;
@@ -65,7 +66,7 @@ public final class PinMentions {
   public boolean element(Element element) {
     if (LocalVariables.isLocal(element)) {
       VariableElement local = (VariableElement) element;
-      return isAnnotated(local) || answer(local.asType());
+      return isAnnotated(local) || type(local.asType());
     }
     Fact fact = known.get(element);
     if (fact != null) {
@@ -84,6 +85,19 @@ public final class PinMentions {
 
   /** Whether a value of static type {@code type} may be pinned or hold pinned values. */
   public boolean type(TypeMirror type) {
+    TypeKind kind = type.getKind();
+    if ((kind == TypeKind.DECLARED || kind.isPrimitive())
+        && type.getAnnotationMirrors().isEmpty()) {
+      if (kind.isPrimitive()) {
+        return false;
+      }
+      DeclaredType declared = (DeclaredType) type;
+      if (declared.getTypeArguments().isEmpty()
+          && !(declared.getEnclosingType() instanceof DeclaredType)) {
+        // A plain class name, as most locals have: the class's cached fact answers.
+        return element(declared.asElement());
+      }
+    }
     return answer(type);
   }
 

@@ -33,11 +33,12 @@ public final class FieldRule {
 
   /** The finding for {@code field} of {@code owner}, or null. */
   public Finding check(TypeElement owner, VariableElement field) {
+    // The owner first: most classes are not pinned, and the modifiers are a new set each time.
     if (field.getKind() != ElementKind.FIELD
-        || field.getModifiers().contains(Modifier.STATIC)
+        || !model.isPinnedDeclaration(owner)
         || annotations.hasPinned(field)
         || annotations.hasUnpin(field)
-        || !model.isPinnedDeclaration(owner)
+        || field.getModifiers().contains(Modifier.STATIC)
         || !model.isPinned(field.asType())) {
       return null;
     }

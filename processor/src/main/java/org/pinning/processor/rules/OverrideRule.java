@@ -58,14 +58,16 @@ public final class OverrideRule {
 
   /** The first weakening of an overridden contract by {@code method} of {@code type}, or null. */
   public Finding check(TypeElement type, ExecutableElement method) {
-    if (method.getKind() != ElementKind.METHOD
-        || method.getModifiers().contains(Modifier.STATIC)
-        || method.getModifiers().contains(Modifier.PRIVATE)) {
+    if (method.getKind() != ElementKind.METHOD) {
       return null;
     }
     boolean pinnedReturn = annotations.hasPinned(method);
     if (!pinnedReturn && !model.hasPinContracts(type) && !pinnedTypeArgumentsIn(type)) {
       return null; // nothing above could be weakened: the common case, decided cheaply
+    }
+    Set<Modifier> modifiers = method.getModifiers(); // a new set each time: asked once
+    if (modifiers.contains(Modifier.STATIC) || modifiers.contains(Modifier.PRIVATE)) {
+      return null;
     }
     DeclaredType self = (DeclaredType) type.asType();
     for (ExecutableElement overridden : overriddenBy(type, method, pinnedReturn)) {
