@@ -187,6 +187,9 @@ public final class PinMentions {
     if (element instanceof TypeElement type) {
       return typeDeclaration(type);
     }
+    if (element.getEnclosingElement() instanceof TypeElement owner && model.isJdkType(owner)) {
+      return false; // the JDK declares no pins, and its signatures name only the JDK's types
+    }
     if (element instanceof ExecutableElement method) {
       return method(method);
     }
