@@ -83,8 +83,10 @@ public final class PinProcessor extends AbstractProcessor {
   @Override
   public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
     try {
-      for (TypeElement type : ElementFilter.typesIn(round.getRootElements())) {
-        collect(type);
+      if (!pluginRuns) {
+        for (TypeElement type : ElementFilter.typesIn(round.getRootElements())) {
+          collect(type); // the plugin knows the sources from their trees
+        }
       }
       for (TypeElement type : ElementFilter.typesIn(round.getRootElements())) {
         processType(type);

@@ -79,6 +79,9 @@ public final class BorrowingModel {
 
   private final List<Entry> prefixes = new ArrayList<>();
 
+  /** Whether a prefix entry could match a method name, per name: reading one decodes it. */
+  private final Map<Name, Boolean> prefixed = new IdentityHashMap<>();
+
   private final Map<ExecutableElement, Boolean> borrows = new HashMap<>();
 
   /** One {@code Type#method} entry; {@code owner} is the type's name, null for {@code *}. */
@@ -142,13 +145,13 @@ public final class BorrowingModel {
     if (prefixes.isEmpty()) {
       return false;
     }
-    String text = name.toString();
-    for (Entry entry : prefixes) {
-      if (text.startsWith(entry.method())) {
-        return true;
-      }
+    Boolean known = prefixed.get(name);
+    if (known == null) {
+      String text = name.toString();
+      known = prefixes.stream().anyMatch(entry -> text.startsWith(entry.method()));
+      prefixed.put(name, known);
     }
-    return false;
+    return known;
   }
 
   private boolean ownedBy(Element owner, Entry entry) {

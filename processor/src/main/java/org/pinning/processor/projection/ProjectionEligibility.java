@@ -75,7 +75,7 @@ public final class ProjectionEligibility {
     }
     for (VariableElement field : ElementFilter.fieldsIn(type.getEnclosedElements())) {
       // A private @Pinned field makes the class pinned even though the projection will not show it.
-      if (!field.getModifiers().contains(Modifier.STATIC) && annotations.hasPinned(field)) {
+      if (annotations.hasPinned(field) && !field.getModifiers().contains(Modifier.STATIC)) {
         return true;
       }
     }

@@ -11,6 +11,7 @@ import javax.lang.model.type.DeclaredType;
 import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
 import javax.lang.model.util.Elements;
+import org.pinning.processor.model.PinAnnotations;
 import org.pinning.processor.model.PinModel;
 import org.pinning.processor.report.Finding;
 import org.pinning.processor.report.Reporter;
@@ -23,6 +24,13 @@ import org.pinning.processor.report.Site;
  */
 public final class DeclarationRules {
   private final Elements elements;
+
+  /**
+   * Every rule but the field and override rules is about an {@code @Pinned} written on the member:
+   * most members have none, and one look at their annotations spares the other rules theirs.
+   */
+  private final PinAnnotations annotations;
+
   private final MisplacedRule misplaced;
   private final UnpinRule unpin;
   private final CopyRule copy;
@@ -34,6 +42,7 @@ public final class DeclarationRules {
 
   public DeclarationRules(PinModel model, Elements elements, Sources sources) {
     this.elements = elements;
+    this.annotations = model.annotations();
     this.misplaced = new MisplacedRule(model.annotations());
     this.replace = new ReplaceRule(model.annotations());
     this.unpin = new UnpinRule(model);
@@ -108,6 +117,10 @@ public final class DeclarationRules {
       first(out, misplaced.check(member), unpin.checkBoth(member));
       return;
     }
+    if (!annotations.hasPinned(member)) {
+      first(out, field.check(owner, member)); // the only rule about a field without @Pinned
+      return;
+    }
     first(
         out,
         misplaced.check(member),
@@ -121,10 +134,15 @@ public final class DeclarationRules {
     if (elements.getOrigin(method) != Elements.Origin.EXPLICIT) {
       return; // record accessors, implicit constructors: their annotations come from elsewhere
     }
-    first(out, misplaced.check(method), override.check(owner, method), useless.check(method));
+    if (annotations.hasPinned(method)) {
+      first(out, misplaced.check(method), override.check(owner, method), useless.check(method));
+    } else {
+      first(out, override.check(owner, method)); // the only rule about a method without @Pinned
+    }
     checkTypeParameters(method.getTypeParameters(), out);
     for (VariableElement parameter : method.getParameters()) {
-      if (elements.getOrigin(parameter) == Elements.Origin.EXPLICIT) {
+      if (annotations.hasPinned(parameter)
+          && elements.getOrigin(parameter) == Elements.Origin.EXPLICIT) {
         first(out, misplaced.check(parameter), useless.check(parameter));
       }
     }
