@@ -2,9 +2,10 @@
 
     python3 bench/summary.py WORK JDK RUNS CORPUS...
 
-results.txt has one line per compile: corpus setup user-s sys-s wall-s peak-RSS-KB.
-Medians over the runs of each setup; the peak RSS is the median of each run's peak, since one
-run's JVM heap sizing can move the maximum a lot. Ratios come two ways: of the medians, and
+results.txt has one line per compile: corpus setup user-s sys-s wall-s peak-RSS-KB live-heap-MB
+(the last is missing in results from before it was measured). Medians over the runs of each setup.
+Memory is judged on the live heap, the largest heap left after a garbage collection: the peak RSS
+follows the collector's choice of heap size, which moves by half between two runs of one setup. Ratios come two ways: of the medians, and
 paired (the median of run i of one setup over run i of the other: the setups alternate, so a pair
 ran side by side and shares the machine's load of that moment). Verdicts use the paired ratio.
 """
@@ -21,26 +22,34 @@ PEERS = ["errorprone", "checker"]
 # the checks is therefore javac with an idle plugin (listener); checks/javac is shown too.
 TARGET_NO_PINS = 1.03   # checks/listener and default/noop CPU on code without pins
 TARGET_DENSE = 1.10     # checks/listener CPU on code dense with pinned types
-TARGET_RSS = 1.03       # peak memory against the matching baseline
+TARGET_MEMORY = 1.03    # peak memory (the live heap) against the matching baseline
 
 
 def read_results(work):
     by = {}
     with open(os.path.join(work, "results.txt")) as f:
         for line in f:
-            corpus, setup, user, system, wall, rss = line.split()
+            corpus, setup, user, system, wall, rss, *heap = line.split()
             by.setdefault((corpus, setup), []).append(
-                (float(user) + float(system), float(wall), int(rss)))
-    return {key: {"cpu": statistics.median(c for c, _, _ in v),
-                  "wall": statistics.median(w for _, w, _ in v),
-                  "rss": statistics.median(r for _, _, r in v) / 1024,
+                (float(user) + float(system), float(wall), int(rss), int(heap[0]) if heap else 0))
+    return {key: {"cpu": statistics.median(r[0] for r in v),
+                  "wall": statistics.median(r[1] for r in v),
+                  "rss": statistics.median(r[2] for r in v) / 1024,
+                  "heap": statistics.median(r[3] for r in v),
                   "runs": v,
                   "n": len(v)} for key, v in by.items()}
 
 
+CPU, RSS, HEAP = 0, 2, 3  # indexes into a run's figures
+
+
 def paired(x, y, index):
-    """Run-by-run ratios of x over y (index 0: CPU, 2: RSS), as (median, lowest, highest)."""
-    ratios = [a[index] / b[index] for a, b in zip(x["runs"], y["runs"])]
+    """Run-by-run ratios of x over y (CPU, RSS or HEAP), as (median, lowest, highest); None
+    when a run lacks the figure."""
+    pairs = list(zip(x["runs"], y["runs"]))
+    if any(not a[index] or not b[index] for a, b in pairs):
+        return None
+    ratios = [a[index] / b[index] for a, b in pairs]
     return statistics.median(ratios), min(ratios), max(ratios)
 
 
@@ -73,24 +82,31 @@ def ratio_line(med, corpus, a, b, cpu_limit):
     x, y = med.get((corpus, a)), med.get((corpus, b))
     if not x or not y:
         return None
-    cpu, low, high = paired(x, y, 0)
-    rss = paired(x, y, 2)[0]
+    cpu, low, high = paired(x, y, CPU)
+    rss = paired(x, y, RSS)[0]
+    heap = paired(x, y, HEAP)
     text = (f"{a + '/' + b:16} CPU {cpu:.3f} (runs {low:.2f}-{high:.2f}; medians"
             f" {x['cpu'] / y['cpu']:.3f})  RSS {rss:.3f}")
+    if heap:
+        text += f"  live heap {heap[0]:.3f}"
     if cpu_limit:
+        memory, name = (heap[0], "live heap") if heap else (rss, "RSS")
         text += (f"   target CPU <= {cpu_limit:.2f}: {verdict(cpu, cpu_limit)};"
-                 f" RSS <= {TARGET_RSS:.2f}: {verdict(rss, TARGET_RSS)}")
+                 f" {name} <= {TARGET_MEMORY:.2f}: {verdict(memory, TARGET_MEMORY)}")
     return text
 
 
 def print_corpus(work, med, failed, corpus):
     files, lines = corpus_size(work, corpus)
     print(f"\ncorpus {corpus}: {label(work, corpus)} ({files:,} files, {lines:,} lines)")
-    print(f"{'setup':12} {'cpu s':>8} {'wall s':>8} {'peak RSS MB':>12} {'runs':>5}")
+    print(f"{'setup':12} {'cpu s':>8} {'wall s':>8} {'peak RSS MB':>12} {'live heap MB':>13}"
+          f" {'runs':>5}")
     for setup in BASE + PEERS:
         m = med.get((corpus, setup))
         if m:
-            print(f"{setup:12} {m['cpu']:8.2f} {m['wall']:8.2f} {m['rss']:12.0f} {m['n']:5}")
+            heap = f"{m['heap']:13.0f}" if m["heap"] else f"{'-':>13}"
+            print(f"{setup:12} {m['cpu']:8.2f} {m['wall']:8.2f} {m['rss']:12.0f} {heap}"
+                  f" {m['n']:5}")
     dense = corpus.startswith("dense")
     limit = TARGET_DENSE if dense else TARGET_NO_PINS
     for a, b, cpu_limit in [("checks", "listener", limit), ("checks", "javac", None),
@@ -156,12 +172,12 @@ def print_growth(work, med, corpora):
                          for s in ["javac", "listener", "noop", "checks", "default"])
         rows[size] = (j, c)
         own = own_time(work, corpus)
-        over_listener = paired(med[(corpus, "checks")], med[(corpus, "listener")], 0)[0]
+        over_listener = paired(med[(corpus, "checks")], med[(corpus, "listener")], CPU)[0]
         worst = max(worst, over_listener)
         print(f"{str(size) + 'x':>4} {lines:7} {j:7.2f} {l:9.2f} {c:7.2f} {n:7.2f} {d:8.2f}"
               f" {over_listener:16.3f}"
-              f" {paired(med[(corpus, 'checks')], med[(corpus, 'javac')], 0)[0]:13.3f}"
-              f" {paired(med[(corpus, 'default')], med[(corpus, 'noop')], 0)[0]:13.3f}"
+              f" {paired(med[(corpus, 'checks')], med[(corpus, 'javac')], CPU)[0]:13.3f}"
+              f" {paired(med[(corpus, 'default')], med[(corpus, 'noop')], CPU)[0]:13.3f}"
               f" {own[2] / 1000 if own else float('nan'):6.2f}"
               f" {own[2] / own[3] if own and own[3] else float('nan'):6.1%}")
     small, large = min(rows), max(rows)
