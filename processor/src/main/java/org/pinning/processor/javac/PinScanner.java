@@ -127,7 +127,7 @@ final class PinScanner extends FlowScanner {
     this.typeUses = checks.typeUses;
     this.moves = checks.moves;
     this.reporter = reporter;
-    this.declaredPins = new DeclaredPins(annotations, containers, borrowing);
+    this.declaredPins = new DeclaredPins(model, containers, borrowing);
   }
 
   private boolean isThisOrSuper(Name name) {
@@ -621,7 +621,7 @@ final class PinScanner extends FlowScanner {
         continue; // the receiver of an unbound reference: calling a method on it is no move
       }
       VariableElement parameter = parameters.get(Math.min(index, parameters.size() - 1));
-      if (annotations.hasPinned(parameter) || borrowing.borrows(method)) {
+      if (annotations.hasPinned(parameter) || borrowing.borrows(method, index)) {
         continue;
       }
       Pin element =
@@ -778,7 +778,7 @@ final class PinScanner extends FlowScanner {
           annotations.hasPinned(parameter) || (signature != null && signature.parameterPinned(i));
       if (pinnedParameter) {
         pinLocalsIn(argument);
-      } else if (value != null && !lentOn(value, method) && !borrowing.borrows(method)) {
+      } else if (value != null && !lentOn(value, method) && !borrowing.borrows(method, i)) {
         Supplier<MoveTarget> target =
             () -> MoveTarget.parameter(parameter, method, isFromSource(method));
         move(argument, value, target);
