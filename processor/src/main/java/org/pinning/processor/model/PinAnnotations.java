@@ -28,6 +28,14 @@ public final class PinAnnotations {
     this.unpin = new Kind(elements.getName("Unpin"), UNPIN);
   }
 
+  /**
+   * The first construct seen carrying an {@code @Pinned} or {@code @Unpin} that does not resolve (a
+   * class file compiled with the annotations, read without them), or null: its pins are invisible.
+   */
+  public AnnotatedConstruct unresolvedOn() {
+    return pinned.unresolvedOn != null ? pinned.unresolvedOn : unpin.unresolvedOn;
+  }
+
   /** The {@code @Pinned} annotation on {@code construct}, or null. */
   public AnnotationMirror pinned(AnnotatedConstruct construct) {
     return find(construct, pinned);
@@ -48,12 +56,12 @@ public final class PinAnnotations {
 
   /** Whether {@code mirror} is an {@code @Pinned}. */
   public boolean isPinned(AnnotationMirror mirror) {
-    return pinned.is(mirror);
+    return pinned.is(mirror, null);
   }
 
   /** Whether {@code mirror} is an {@code @Unpin}. */
   public boolean isUnpin(AnnotationMirror mirror) {
-    return unpin.is(mirror);
+    return unpin.is(mirror, null);
   }
 
   private static AnnotationMirror find(AnnotatedConstruct construct, Kind kind) {
@@ -63,7 +71,7 @@ public final class PinAnnotations {
       return null;
     }
     for (AnnotationMirror mirror : mirrors) {
-      if (kind.is(mirror)) {
+      if (kind.is(mirror, construct)) {
         return mirror;
       }
     }
@@ -78,12 +86,16 @@ public final class PinAnnotations {
     /** The annotation type once seen: later mirrors of it are recognised by identity. */
     private Element known;
 
+    /** The first construct whose annotation of this name did not resolve. */
+    private AnnotatedConstruct unresolvedOn;
+
     Kind(Name simpleName, String qualifiedName) {
       this.simpleName = simpleName;
       this.qualifiedName = qualifiedName;
     }
 
-    boolean is(AnnotationMirror mirror) {
+    /** Whether {@code mirror}, found on {@code construct} (null if unknown), is this annotation. */
+    boolean is(AnnotationMirror mirror, AnnotatedConstruct construct) {
       Element type = mirror.getAnnotationType().asElement();
       if (type == null) {
         return false;
@@ -92,9 +104,16 @@ public final class PinAnnotations {
         return true;
       }
       if (!type.getSimpleName().equals(simpleName)
-          // an error type: the annotations are missing from the class path, and javac says so
-          || mirror.getAnnotationType().getKind() != TypeKind.DECLARED
-          || !((TypeElement) type).getQualifiedName().contentEquals(qualifiedName)) {
+          || !(type instanceof TypeElement typeElement)
+          || !typeElement.getQualifiedName().contentEquals(qualifiedName)) {
+        return false;
+      }
+      if (mirror.getAnnotationType().getKind() != TypeKind.DECLARED) {
+        // An error type: the annotations are missing from the class path. In a source file javac
+        // says so; in a class file it says nothing, and the listener notes it once.
+        if (unresolvedOn == null && construct != null) {
+          unresolvedOn = construct;
+        }
         return false;
       }
       known = type;
