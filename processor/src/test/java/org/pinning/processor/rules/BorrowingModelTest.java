@@ -324,44 +324,33 @@ class BorrowingModelTest {
 
   // Comparators and the in-place algorithms of Collections
 
+  /** {@code demo.Ranked}, a pinned type whose {@code compareTo} returns {@code comparison}. */
+  private static JavaFileObject ranked(String comparison) {
+    return source(
+        "demo.Ranked",
+        """
+        package demo;
+        import java.util.*;
+        @org.pinning.Pinned
+        public final class Ranked implements Comparable<Ranked> {
+          static final Comparator<Ranked> ORDER = Comparator.comparingInt(r -> r.rank);
+          int rank;
+          @Override public int compareTo(Ranked other) {
+            return %s;
+          }
+        }
+        """
+            .formatted(comparison));
+  }
+
   @Test
   void comparatorCompareBorrowsPinnedArguments() {
-    assertThat(
-            compile(
-                source(
-                    "demo.Ranked",
-                    """
-                    package demo;
-                    import java.util.Comparator;
-                    @org.pinning.Pinned
-                    public final class Ranked implements Comparable<Ranked> {
-                      static final Comparator<Ranked> ORDER = Comparator.comparingInt(r -> r.rank);
-                      int rank;
-                      @Override public int compareTo(Ranked other) {
-                        return ORDER.compare(this, other);
-                      }
-                    }
-                    """)))
-        .succeededWithoutWarnings();
+    assertThat(compile(ranked("ORDER.compare(this, other)"))).succeededWithoutWarnings();
   }
 
   @Test
   void comparisonOutsideTheModelMovesThePinnedReceiver() {
-    JavaFileObject ranked =
-        source(
-            "demo.Ranked",
-            """
-            package demo;
-            import java.util.*;
-            @org.pinning.Pinned
-            public final class Ranked implements Comparable<Ranked> {
-              static final Comparator<Ranked> ORDER = Comparator.comparingInt(r -> r.rank);
-              int rank;
-              @Override public int compareTo(Ranked other) {
-                return Objects.compare(this, other, ORDER);
-              }
-            }
-            """);
+    JavaFileObject ranked = ranked("Objects.compare(this, other, ORDER)");
     Compilation compilation = compile(ranked);
     assertThat(compilation).hadErrorCount(1);
     assertThat(compilation)
