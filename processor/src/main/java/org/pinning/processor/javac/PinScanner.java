@@ -8,7 +8,6 @@ import com.sun.source.tree.BindingPatternTree;
 import com.sun.source.tree.BlockTree;
 import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.CompilationUnitTree;
-import com.sun.source.tree.CompoundAssignmentTree;
 import com.sun.source.tree.ConditionalExpressionTree;
 import com.sun.source.tree.EnhancedForLoopTree;
 import com.sun.source.tree.ErroneousTree;
@@ -28,7 +27,6 @@ import com.sun.source.tree.ReturnTree;
 import com.sun.source.tree.ThrowTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.TypeCastTree;
-import com.sun.source.tree.UnaryTree;
 import com.sun.source.tree.VariableTree;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.Trees;
@@ -222,7 +220,7 @@ final class PinScanner extends FlowScanner {
         moveElements(initializer, value, variable.asType(), target);
       }
     } else {
-      store(variable, initializer, value, node, false, isImplicitlyTyped(node));
+      store(variable, initializer, value, node, isImplicitlyTyped(node));
     }
     return null;
   }
@@ -356,42 +354,10 @@ final class PinScanner extends FlowScanner {
           moveElements(node.getExpression(), value, variable.asType(), field);
         }
       } else {
-        store(variable, node.getExpression(), value, node, true, false);
+        store(variable, node.getExpression(), value, node, false);
       }
     }
     return value;
-  }
-
-  @Override
-  public Pin visitCompoundAssignment(CompoundAssignmentTree node, Void unused) {
-    super.visitCompoundAssignment(node, unused);
-    Element element = trees.getElement(new TreePath(getCurrentPath(), node.getVariable()));
-    if (element != null
-        && element.getKind() != ElementKind.FIELD
-        && annotations.hasPinned(element)) {
-      report(Messages.pinnedLocalReassigned(Site.tree(getCurrentPath(), null), element));
-    }
-    return null;
-  }
-
-  @Override
-  public Pin visitUnary(UnaryTree node, Void unused) {
-    super.visitUnary(node, unused);
-    Tree.Kind kind = node.getKind();
-    boolean increment =
-        kind == Tree.Kind.PREFIX_INCREMENT
-            || kind == Tree.Kind.POSTFIX_INCREMENT
-            || kind == Tree.Kind.PREFIX_DECREMENT
-            || kind == Tree.Kind.POSTFIX_DECREMENT;
-    if (increment) {
-      Element element = trees.getElement(new TreePath(getCurrentPath(), node.getExpression()));
-      if (element != null
-          && element.getKind() != ElementKind.FIELD
-          && annotations.hasPinned(element)) {
-        report(Messages.pinnedLocalReassigned(Site.tree(getCurrentPath(), null), element));
-      }
-    }
-    return null;
   }
 
   @Override
@@ -815,9 +781,9 @@ final class PinScanner extends FlowScanner {
   }
 
   /**
-   * A value stored into a local or parameter. Into a {@code @Pinned} one it pins the locals it came
-   * from, and may not replace an earlier value; into any other it is not a move: the local takes on
-   * the pin of what it holds (§2). Pinned type arguments are taken as the declaration writes them,
+   * A value stored into a local or parameter. Into a {@code @Pinned} one (a slot, which may be
+   * given another value, §4.2) it pins the locals it came from; into any other it is not a move:
+   * the local takes on the pin of what it holds (§2). Pinned type arguments are taken as the declaration writes them,
    * except for {@code var}, which keeps them.
    */
   private void store(
@@ -825,17 +791,12 @@ final class PinScanner extends FlowScanner {
       ExpressionTree value,
       Pin pin,
       Tree node,
-      boolean reassignment,
       boolean implicitlyTyped) {
     if (pin != null && pin.elements() != 0 && !implicitlyTyped) {
       moveElements(value, pin, variable.asType(), () -> MoveTarget.local(variable));
       pin = pin.value() ? pin.withElements(0) : null;
     }
     if (annotations.hasPinned(variable)) {
-      boolean assignedBefore = state().assign(variable);
-      if (reassignment && (assignedBefore || variable.getKind() == ElementKind.PARAMETER)) {
-        report(Messages.pinnedLocalReassigned(Site.tree(getCurrentPath(), null), variable));
-      }
       pinLocalsIn(value);
       return;
     }

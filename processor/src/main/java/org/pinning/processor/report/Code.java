@@ -8,7 +8,6 @@ public enum Code {
   MISPLACED("pin:misplaced", true),
   UNPIN("pin:unpin", true),
   COPY("pin:copy", true),
-  REPLACE("pin:replace", true),
   OVERRIDE("pin:override", true),
   AFTER_PIN("pin:after-pin", true),
   MOVE("pin:move", true),

@@ -34,7 +34,6 @@ public final class DeclarationRules {
   private final MisplacedRule misplaced;
   private final UnpinRule unpin;
   private final CopyRule copy;
-  private final ReplaceRule replace;
   private final OverrideRule override;
   private final UselessRule useless;
   private final FieldRule field;
@@ -44,7 +43,6 @@ public final class DeclarationRules {
     this.elements = elements;
     this.annotations = model.annotations();
     this.misplaced = new MisplacedRule(model.annotations());
-    this.replace = new ReplaceRule(model.annotations());
     this.unpin = new UnpinRule(model);
     this.copy = new CopyRule(model, elements);
     this.override = new OverrideRule(model, elements);
@@ -125,7 +123,6 @@ public final class DeclarationRules {
         out,
         misplaced.check(member),
         unpin.checkBoth(member),
-        replace.checkField(member),
         useless.check(member),
         field.check(owner, member));
   }
