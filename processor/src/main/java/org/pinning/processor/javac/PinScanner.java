@@ -227,7 +227,7 @@ final class PinScanner extends FlowScanner {
 
   @Override
   public Pin visitAnnotatedType(AnnotatedTypeTree node, Void unused) {
-    report(typeUses.check(getCurrentPath(), null));
+    report(typeUses.check(getCurrentPath()));
     return super.visitAnnotatedType(node, unused);
   }
 
@@ -241,7 +241,7 @@ final class PinScanner extends FlowScanner {
             .unpin()
             .checkTypeArguments(
                 (DeclaredType) type,
-                i -> Site.tree(new TreePath(path, node.getTypeArguments().get(i)), null),
+                i -> Site.tree(new TreePath(path, node.getTypeArguments().get(i))),
                 reporter::report);
       }
     }
@@ -416,7 +416,7 @@ final class PinScanner extends FlowScanner {
     if (signature.returnsArrayOfElements()) {
       report(
           Messages.elementsIntoArray(
-              Site.tree(getCurrentPath(), null), callName(receiver, method)));
+              Site.tree(getCurrentPath()), callName(receiver, method)));
       return null;
     }
     if (signature.returnsPinned()) {
@@ -783,8 +783,8 @@ final class PinScanner extends FlowScanner {
   /**
    * A value stored into a local or parameter. Into a {@code @Pinned} one (a slot, which may be
    * given another value, §4.2) it pins the locals it came from; into any other it is not a move:
-   * the local takes on the pin of what it holds (§2). Pinned type arguments are taken as the declaration writes them,
-   * except for {@code var}, which keeps them.
+   * the local takes on the pin of what it holds (§2). Pinned type arguments are taken as the
+   * declaration writes them, except for {@code var}, which keeps them.
    */
   private void store(
       VariableElement variable,
@@ -868,7 +868,7 @@ final class PinScanner extends FlowScanner {
       receiver = classes.isEmpty() ? null : classes.peek().asType();
     }
     if (receiver != null && model.isPinned(receiver)) {
-      report(Messages.cloneCall(Site.tree(getCurrentPath(), null), receiver));
+      report(Messages.cloneCall(Site.tree(getCurrentPath()), receiver));
     }
   }
 
@@ -892,7 +892,7 @@ final class PinScanner extends FlowScanner {
 
   private void move(TreePath value, Pin pin, Supplier<MoveTarget> target) {
     if (pin != null) {
-      report(moves.check(Site.tree(value, null), pin, trees.getTypeMirror(value), target));
+      report(moves.check(Site.tree(value), pin, trees.getTypeMirror(value), target));
     }
   }
 
@@ -916,7 +916,7 @@ final class PinScanner extends FlowScanner {
     TreePath path = new TreePath(getCurrentPath(), value);
     TypeMirror valueType = trees.getTypeMirror(path);
     TypeMirror into = targetType == null ? model.types().getNullType() : targetType;
-    report(moves.checkElements(Site.tree(path, null), pin, valueType, into, allowed, target));
+    report(moves.checkElements(Site.tree(path), pin, valueType, into, allowed, target));
   }
 
   private boolean isFromSource(ExecutableElement method) {
