@@ -35,7 +35,6 @@ import java.util.Deque;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.ExecutableElement;
@@ -48,6 +47,8 @@ import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
 import org.pinning.processor.flow.FlowScanner;
 import org.pinning.processor.flow.Pin;
+import org.pinning.processor.flow.Place;
+import org.pinning.processor.model.ArgumentMask;
 import org.pinning.processor.model.BorrowingModel;
 import org.pinning.processor.model.ContainerTypes;
 import org.pinning.processor.model.ContainerTypes.Signature;
@@ -57,7 +58,6 @@ import org.pinning.processor.model.PinAnnotations;
 import org.pinning.processor.model.PinModel;
 import org.pinning.processor.report.Finding;
 import org.pinning.processor.report.Messages;
-import org.pinning.processor.report.MoveTarget;
 import org.pinning.processor.report.Reporter;
 import org.pinning.processor.report.Site;
 import org.pinning.processor.rules.DeclarationRules;
@@ -213,11 +213,11 @@ final class PinScanner extends FlowScanner {
     if (field) {
       if (value != null) {
         TypeElement owner = classes.peek();
-        Supplier<MoveTarget> target = () -> MoveTarget.field(variable, owner);
+        Place target = new Place.Field(variable, owner);
         if (!annotations.hasPinned(variable)) {
           move(initializer, value, target);
         }
-        moveElements(initializer, value, variable.asType(), target);
+        moveElements(initializer, value, target);
       }
     } else {
       store(variable, initializer, value, node, isImplicitlyTyped(node));
@@ -284,7 +284,7 @@ final class PinScanner extends FlowScanner {
     }
     if (isThisOrSuper(node.getName())) {
       TypeElement self = classes.peek();
-      return self != null && model.isPinnedDeclaration(self) ? Pin.place("this") : null;
+      return self != null && model.isPinnedDeclaration(self) ? new Pin.PinnedPlace("this") : null;
     }
     return pinOfVariable(element);
   }
@@ -301,7 +301,7 @@ final class PinScanner extends FlowScanner {
     if (isThisOrSuper(node.getIdentifier())) {
       Element outer = trees.getElement(new TreePath(getCurrentPath(), node.getExpression()));
       return outer instanceof TypeElement type && model.isPinnedDeclaration(type)
-          ? Pin.place(type.getSimpleName() + ".this")
+          ? new Pin.PinnedPlace(type.getSimpleName() + ".this")
           : null;
     }
     Element element = trees.getElement(getCurrentPath());
@@ -330,8 +330,8 @@ final class PinScanner extends FlowScanner {
       scan(access.getIndex(), unused);
       Pin value = scan(node.getExpression(), unused);
       if (value != null) {
-        move(node.getExpression(), value, MoveTarget::arrayElement);
-        moveElements(node.getExpression(), value, null, MoveTarget::arrayElement);
+        move(node.getExpression(), value, new Place.ArrayElement());
+        moveElements(node.getExpression(), value, new Place.ArrayElement());
       }
       return value;
     }
@@ -347,11 +347,11 @@ final class PinScanner extends FlowScanner {
         }
         if (value != null) {
           TypeElement owner = classes.peek();
-          Supplier<MoveTarget> field = () -> MoveTarget.field(variable, owner);
+          Place field = new Place.Field(variable, owner);
           if (!annotations.hasPinned(variable)) {
             move(node.getExpression(), value, field);
           }
-          moveElements(node.getExpression(), value, variable.asType(), field);
+          moveElements(node.getExpression(), value, field);
         }
       } else {
         store(variable, node.getExpression(), value, node, false);
@@ -381,7 +381,7 @@ final class PinScanner extends FlowScanner {
       checkCloneCall(node);
     }
     if (annotations.hasPinned(method)) {
-      return Pin.place(callName(receiver, method));
+      return new Pin.PinnedPlace(callName(receiver, method));
     }
     Pin result = signature == null ? null : resultOf(signature, receiver, method);
     if (result != null) {
@@ -403,7 +403,9 @@ final class PinScanner extends FlowScanner {
       TypeMirror type = trees.getTypeMirror(getCurrentPath());
       elements = type == null ? 0 : containers.pinnedArguments(type);
     }
-    return elements == 0 ? null : Pin.container(callName(receiver, method), elements);
+    return elements == 0
+        ? null
+        : new Pin.Container(callName(receiver, method), ArgumentMask.of(elements));
   }
 
   /** A call as messages name it: {@code tasks.get()}. */
@@ -415,21 +417,25 @@ final class PinScanner extends FlowScanner {
   private Pin resultOf(Signature signature, Pin receiver, ExecutableElement method) {
     if (signature.returnsArrayOfElements()) {
       report(
-          Messages.elementsIntoArray(
-              Site.tree(getCurrentPath()), callName(receiver, method)));
+          Messages.containerMove(
+              Site.tree(getCurrentPath()),
+              receiver,
+              new Place.ArrayCopy(callName(receiver, method))));
       return null;
     }
     if (signature.returnsPinned()) {
-      return Pin.place(callName(receiver, method));
+      return new Pin.PinnedPlace(callName(receiver, method));
     }
     int elements = signature.returnElements();
-    return elements == 0 ? null : Pin.container(callName(receiver, method), elements);
+    return elements == 0
+        ? null
+        : new Pin.Container(callName(receiver, method), ArgumentMask.of(elements));
   }
 
   /** The pin contract of a call, or null when no type variable of it is pinned. */
   private Signature signature(
       ExecutableElement method, Pin receiver, TypeMirror receiverType, int typeArguments) {
-    int receiverElements = receiver == null ? 0 : receiver.elements();
+    int receiverElements = receiver == null ? 0 : receiver.elements().bits();
     if (receiverElements == 0 && typeArguments == 0) {
       return null;
     }
@@ -476,7 +482,9 @@ final class PinScanner extends FlowScanner {
       scan(node.getArguments(), unused);
     }
     scan(node.getClassBody(), unused);
-    return elements == 0 ? null : Pin.container("new " + node.getIdentifier(), elements);
+    return elements == 0
+        ? null
+        : new Pin.Container("new " + node.getIdentifier(), ArgumentMask.of(elements));
   }
 
   @Override
@@ -487,8 +495,8 @@ final class PinScanner extends FlowScanner {
       for (ExpressionTree initializer : node.getInitializers()) {
         Pin value = scan(initializer, unused);
         if (value != null) {
-          move(initializer, value, MoveTarget::arrayInitializer);
-          moveElements(initializer, value, null, MoveTarget::arrayInitializer);
+          move(initializer, value, new Place.ArrayInitializer());
+          moveElements(initializer, value, new Place.ArrayInitializer());
         }
       }
     }
@@ -506,7 +514,9 @@ final class PinScanner extends FlowScanner {
         declarations.checkLocal(local, reporter);
         declaredLocal(local);
         Pin held =
-            value == null || !value.value() ? null : value.withElements(0).receivedAt(line(node));
+            value == null || !value.isPinnedValue()
+                ? null
+                : value.withElements(ArgumentMask.NONE).receivedAt(line(node));
         state().holdNew(local, idOf(variable), held);
       }
       return null;
@@ -530,9 +540,9 @@ final class PinScanner extends FlowScanner {
       declaredLocal(local);
       Pin selector = isCaseLabel(getCurrentPath().getParentPath()) ? caseSelector() : null;
       Pin held =
-          selector == null || !selector.value()
+          selector == null || !selector.isPinnedValue()
               ? null
-              : selector.withElements(0).receivedAt(line(node));
+              : selector.withElements(ArgumentMask.NONE).receivedAt(line(node));
       if (held != null || (state != null && !state.isEmpty())) {
         state().holdNew(local, idOf(variable), held);
       }
@@ -556,8 +566,8 @@ final class PinScanner extends FlowScanner {
     }
     if (annotations.hasPinned(method)
         && !functionalTypes.keepsResultPinned(trees.getTypeMirror(getCurrentPath()))) {
-      Pin result = Pin.place(method.getSimpleName() + "()");
-      move(getCurrentPath(), result, () -> MoveTarget.methodReference(node.toString()));
+      Pin result = new Pin.PinnedPlace(method.getSimpleName() + "()");
+      move(getCurrentPath(), result, new Place.MethodReferenceResult(node.toString()));
     }
     PinnedParameters pinned = pinnedLambdaParameters.remove(node);
     if (pinned != null) {
@@ -591,11 +601,15 @@ final class PinScanner extends FlowScanner {
         continue;
       }
       Pin element =
-          Pin.elementOf(parameter.getSimpleName().toString(), pinned.container(), line(node));
+          new Pin.ContainerElement(parameter.getSimpleName().toString(), pinned.container(), line(node));
       move(
           getCurrentPath(),
           element,
-          () -> MoveTarget.parameter(parameter, method, isFromSource(method)));
+          new Place.Parameter(
+              parameter,
+              method,
+              ArgumentMask.of(containers.pinnedArguments(parameter.asType())),
+              isFromSource(method)));
     }
   }
 
@@ -618,21 +632,21 @@ final class PinScanner extends FlowScanner {
     }
     Object target = returnTargets.peek();
     if (target instanceof ExecutableElement method) {
-      Supplier<MoveTarget> returned = () -> MoveTarget.returned(method);
+      Place returned = new Place.Returned(method);
       if (!annotations.hasPinned(method)) {
         move(node.getExpression(), value, returned);
       }
-      moveElements(node.getExpression(), value, method.getReturnType(), returned);
+      moveElements(node.getExpression(), value, returned);
     } else if (target instanceof LambdaExpressionTree lambda && !returnsPinned(lambda)) {
-      move(node.getExpression(), value, MoveTarget::lambdaReturn);
+      move(node.getExpression(), value, new Place.LambdaReturn());
     }
   }
 
   @Override
   protected void lambdaReturned(LambdaExpressionTree node, Pin value) {
-    if (value != null && value.value() && !returnsPinned(node)) {
+    if (value != null && value.isPinnedValue() && !returnsPinned(node)) {
       TreePath body = new TreePath(getCurrentPath(), node.getBody());
-      move(body, value, MoveTarget::lambdaReturn);
+      move(body, value, new Place.LambdaReturn());
     }
   }
 
@@ -641,7 +655,7 @@ final class PinScanner extends FlowScanner {
     if (value == null) {
       return;
     }
-    move(node.getExpression(), value, MoveTarget::thrown);
+    move(node.getExpression(), value, new Place.Thrown());
   }
 
   @Override
@@ -653,13 +667,13 @@ final class PinScanner extends FlowScanner {
       // A new local in each iteration: whatever it held in the last one is gone.
       TypeMirror iterated =
           trees.getTypeMirror(new TreePath(getCurrentPath(), node.getExpression()));
-      boolean pinned = elements != null && containers.iteratesPinned(iterated, elements.elements());
+      boolean pinned = elements != null && containers.iteratesPinned(iterated, elements.elements().bits());
       state()
           .holdNew(
               local,
               idOf(variable),
               pinned
-                  ? Pin.elementOf(local.getSimpleName().toString(), elements.name(), line(node))
+                  ? new Pin.ContainerElement(local.getSimpleName().toString(), elements.name(), line(node))
                   : null);
     }
   }
@@ -684,7 +698,7 @@ final class PinScanner extends FlowScanner {
             .holdNew(
                 element,
                 idOf(parameter),
-                Pin.elementOf(name, pinnedParameters.container(), line(parameter)));
+                new Pin.ContainerElement(name, pinnedParameters.container(), line(parameter)));
       }
     }
   }
@@ -745,14 +759,15 @@ final class PinScanner extends FlowScanner {
       if (pinnedParameter) {
         pinLocalsIn(argument);
       } else if (value != null && !lentOn(value, method) && !borrowing.borrows(method)) {
-        Supplier<MoveTarget> target =
-            () -> MoveTarget.parameter(parameter, method, isFromSource(method));
-        move(argument, value, target);
         int allowed =
             signature != null
                 ? signature.parameterElements(i)
                 : containers.pinnedArguments(parameter.asType());
-        moveElements(argument, value, parameter.asType(), allowed, target);
+        Place target =
+            new Place.Parameter(
+                parameter, method, ArgumentMask.of(allowed), isFromSource(method));
+        move(argument, value, target);
+        moveElements(argument, value, target);
       }
     }
     return first;
@@ -764,7 +779,7 @@ final class PinScanner extends FlowScanner {
    * given.
    */
   private static boolean lentOn(Pin value, ExecutableElement method) {
-    return value.borrowed() && method.getKind() != ElementKind.CONSTRUCTOR;
+    return value instanceof Pin.Borrowed && method.getKind() != ElementKind.CONSTRUCTOR;
   }
 
   /**
@@ -792,9 +807,9 @@ final class PinScanner extends FlowScanner {
       Pin pin,
       Tree node,
       boolean implicitlyTyped) {
-    if (pin != null && pin.elements() != 0 && !implicitlyTyped) {
-      moveElements(value, pin, variable.asType(), () -> MoveTarget.local(variable));
-      pin = pin.value() ? pin.withElements(0) : null;
+    if (pin != null && !pin.elements().isEmpty() && !implicitlyTyped) {
+      moveElements(value, pin, new Place.Local(variable));
+      pin = pin.isPinnedValue() ? pin.withElements(ArgumentMask.NONE) : null;
     }
     if (annotations.hasPinned(variable)) {
       pinLocalsIn(value);
@@ -827,7 +842,7 @@ final class PinScanner extends FlowScanner {
     }
     Element local = localIn(bare);
     if (local != null && !annotations.hasPinned(local)) {
-      state().pin(local, idOf(bare), Pin.pinnedAt(local.getSimpleName().toString(), line(bare)));
+      state().pin(local, idOf(bare), new Pin.PinnedAfter(local.getSimpleName().toString(), line(bare)));
     }
   }
 
@@ -884,39 +899,25 @@ final class PinScanner extends FlowScanner {
     return path != null && functionalTypes.keepsResultPinned(trees.getTypeMirror(path));
   }
 
-  private void move(ExpressionTree value, Pin pin, Supplier<MoveTarget> target) {
+  private void move(ExpressionTree value, Pin pin, Place place) {
     if (pin != null) {
-      move(new TreePath(getCurrentPath(), value), pin, target);
+      move(new TreePath(getCurrentPath(), value), pin, place);
     }
   }
 
-  private void move(TreePath value, Pin pin, Supplier<MoveTarget> target) {
+  private void move(TreePath value, Pin pin, Place place) {
     if (pin != null) {
-      report(moves.check(Site.tree(value), pin, trees.getTypeMirror(value), target));
+      report(moves.check(Site.tree(value), pin, trees.getTypeMirror(value), place));
     }
   }
 
-  private void moveElements(
-      ExpressionTree value, Pin pin, TypeMirror targetType, Supplier<MoveTarget> target) {
-    moveElements(value, pin, targetType, containers.pinnedArguments(targetType), target);
-  }
-
-  /**
-   * A container of pinned elements flowing into a place of {@code targetType} ({@code allowed}).
-   */
-  private void moveElements(
-      ExpressionTree value,
-      Pin pin,
-      TypeMirror targetType,
-      int allowed,
-      Supplier<MoveTarget> target) {
-    if (pin == null || pin.elements() == 0) {
+  /** A container of pinned elements flowing into {@code place}. */
+  private void moveElements(ExpressionTree value, Pin pin, Place place) {
+    if (pin == null || pin.elements().isEmpty()) {
       return;
     }
     TreePath path = new TreePath(getCurrentPath(), value);
-    TypeMirror valueType = trees.getTypeMirror(path);
-    TypeMirror into = targetType == null ? model.types().getNullType() : targetType;
-    report(moves.checkElements(Site.tree(path), pin, valueType, into, allowed, target));
+    report(moves.checkElements(Site.tree(path), pin, trees.getTypeMirror(path), place));
   }
 
   private boolean isFromSource(ExecutableElement method) {

@@ -1,13 +1,13 @@
 package org.pinning.processor.rules;
 
-import java.util.function.Supplier;
 import javax.lang.model.type.TypeMirror;
 import org.pinning.processor.flow.Pin;
+import org.pinning.processor.flow.Place;
+import org.pinning.processor.model.ArgumentMask;
 import org.pinning.processor.model.ContainerTypes;
 import org.pinning.processor.model.PinModel;
 import org.pinning.processor.report.Finding;
 import org.pinning.processor.report.Messages;
-import org.pinning.processor.report.MoveTarget;
 import org.pinning.processor.report.Site;
 
 /**
@@ -37,38 +37,34 @@ public final class MoveRule {
     this.containers = containers;
   }
 
-  /**
-   * The finding for a value with {@code pin} and static type {@code type} going to {@code target}.
-   * The target is named only for a finding: most values that reach here may go there.
-   */
-  public Finding check(Site site, Pin pin, TypeMirror type, Supplier<MoveTarget> target) {
-    if (pin == null || !pin.value() || type == null || model.isKnownUnpin(type)) {
+  /** The finding for a value with {@code pin} and static type {@code type} going to {@code place}. */
+  public Finding check(Site site, Pin pin, TypeMirror type, Place place) {
+    if (pin == null || !pin.isPinnedValue() || type == null || model.isKnownUnpin(type)) {
       return null;
     }
-    return pin.afterPin()
-        ? Messages.afterPin(site, pin.name(), pin.line(), target.get())
-        : Messages.move(site, pin.name(), pin.origin(), pin.line(), target.get());
+    return pin instanceof Pin.PinnedAfter after
+        ? Messages.afterPin(site, after, place)
+        : Messages.move(site, pin, place);
   }
 
   /**
    * The finding for a container of pinned elements ({@code pin.elements()} over the class of {@code
-   * valueType}) flowing into a place of type {@code targetType} whose pinned type arguments are
-   * {@code allowed}; null when every pinned element type stays pinned there.
+   * valueType}) flowing into {@code place}; null when every pinned element type stays pinned there.
    */
-  public Finding checkElements(
-      Site site,
-      Pin pin,
-      TypeMirror valueType,
-      TypeMirror targetType,
-      int allowed,
-      Supplier<MoveTarget> target) {
-    if (pin == null || pin.elements() == 0 || valueType == null || targetType == null) {
+  public Finding checkElements(Site site, Pin pin, TypeMirror valueType, Place place) {
+    if (pin == null || pin.elements().isEmpty() || valueType == null) {
       return null;
     }
-    int required = containers.translate(valueType, pin.elements(), targetType);
-    if (required != 0 && (required & ~allowed) == 0) {
+    TypeMirror into = place.type() == null ? model.types().getNullType() : place.type();
+    ArgumentMask allowed =
+        place instanceof Place.Parameter parameter
+            ? parameter.allowed()
+            : ArgumentMask.of(containers.pinnedArguments(place.type()));
+    ArgumentMask required =
+        ArgumentMask.of(containers.translate(valueType, pin.elements().bits(), into));
+    if (!required.isEmpty() && required.isWithin(allowed)) {
       return null;
     }
-    return Messages.containerMove(site, pin.name(), target.get());
+    return Messages.containerMove(site, pin, place);
   }
 }
