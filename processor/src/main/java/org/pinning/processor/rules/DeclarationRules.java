@@ -139,6 +139,7 @@ public final class DeclarationRules {
     } else {
       first(out, override.check(owner, method)); // the only rule about a method without @Pinned
     }
+    first(out, useless.checkReceiver(method));
     checkTypeParameters(method.getTypeParameters(), out);
     for (VariableElement parameter : method.getParameters()) {
       if (annotations.hasPinned(parameter)
