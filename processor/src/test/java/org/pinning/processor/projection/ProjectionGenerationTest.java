@@ -146,6 +146,54 @@ class ProjectionGenerationTest {
   }
 
   @Test
+  void pinnedSlotGetsAPinnedGetterAndASetterThatPins(TestInfo test) {
+    // pin:replace is suppressed until its retirement (DESIGN.md §4.2) lands.
+    Compilation compilation =
+        compile(
+            BUFFER,
+            source(
+                "demo.Node",
+                """
+                package demo;
+
+                import org.pinning.Pinned;
+
+                @Pinned
+                public final class Node {
+                  @Pinned final Buffer buffer = new Buffer(4);
+                  @SuppressWarnings("pin:replace")
+                  @Pinned Node prev, next;
+                  int size;
+                }
+                """));
+    assertThat(compilation).succeededWithoutWarnings();
+    assertMatchesGolden(test, compilation, "demo.NodeProjection");
+  }
+
+  @Test
+  void classWithOnlySlotsIsProjectedThoughItIsNotPinned(TestInfo test) {
+    Compilation compilation =
+        compile(
+            BUFFER,
+            TASK,
+            source(
+                "demo.Cursor",
+                """
+                package demo;
+
+                import org.pinning.Pinned;
+
+                public final class Cursor {
+                  @SuppressWarnings("pin:replace")
+                  @Pinned Task current;
+                  int moves;
+                }
+                """));
+    assertThat(compilation).succeededWithoutWarnings();
+    assertMatchesGolden(test, compilation, "demo.CursorProjection");
+  }
+
+  @Test
   void nestedStaticClassIsProjectedUnderItsFlatName(TestInfo test) {
     Compilation compilation =
         compile(
