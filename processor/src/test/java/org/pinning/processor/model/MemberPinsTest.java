@@ -42,7 +42,7 @@ class MemberPinsTest {
           import org.pinning.Pinned;
           public final class Members {}
           @Pinned class Task {}
-          final class Cursor { @SuppressWarnings("pin:replace") @Pinned Task current; }
+          final class Cursor { @Pinned Task current; }
           final class Holder { @Pinned final Task task = new Task(); }
           interface Future { boolean poll(@Pinned Future this, int waker); }
           @SuppressWarnings("pin:override") // the receiver it inherits is what is asked

@@ -147,7 +147,6 @@ class ProjectionGenerationTest {
 
   @Test
   void pinnedSlotGetsAPinnedGetterAndASetterThatPins(TestInfo test) {
-    // pin:replace is suppressed until its retirement (DESIGN.md §4.2) lands.
     Compilation compilation =
         compile(
             BUFFER,
@@ -161,7 +160,6 @@ class ProjectionGenerationTest {
                 @Pinned
                 public final class Node {
                   @Pinned final Buffer buffer = new Buffer(4);
-                  @SuppressWarnings("pin:replace")
                   @Pinned Node prev, next;
                   int size;
                 }
@@ -184,7 +182,6 @@ class ProjectionGenerationTest {
                 import org.pinning.Pinned;
 
                 public final class Cursor {
-                  @SuppressWarnings("pin:replace")
                   @Pinned Task current;
                   int moves;
                 }
