@@ -175,15 +175,6 @@ final class PinScanner extends FlowScanner {
   }
 
   private void checkConstructor(ExecutableElement constructor, MethodTree node) {
-    // @Pinned has no CONSTRUCTOR target: javac reads it on a constructor as a type annotation
-    // and keeps it off the element, so only the tree shows it.
-    for (AnnotationTree annotation : node.getModifiers().getAnnotations()) {
-      if (typeUses.isPinned(getCurrentPath(), annotation)) {
-        TreePath path =
-            new TreePath(new TreePath(getCurrentPath(), node.getModifiers()), annotation);
-        report(Messages.pinnedConstructor(Site.tree(path, constructor), constructor));
-      }
-    }
     report(declarations.copy().checkConstructor(constructor, node));
   }
 
