@@ -9,10 +9,11 @@ import com.sun.source.tree.VariableTree;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.Trees;
 import javax.lang.model.element.Element;
-import javax.lang.model.element.TypeElement;
+import javax.lang.model.element.ExecutableElement;
 import org.pinning.processor.model.PinAnnotations;
 import org.pinning.processor.report.Finding;
 import org.pinning.processor.report.Messages;
+import org.pinning.processor.report.Reporter;
 import org.pinning.processor.report.Site;
 
 /**
@@ -30,9 +31,26 @@ import org.pinning.processor.report.Site;
  */
 public final class TypeUsePlacementRule {
   private final Trees trees;
+  private final PinAnnotations annotations;
 
-  public TypeUsePlacementRule(Trees trees) {
+  public TypeUsePlacementRule(Trees trees, PinAnnotations annotations) {
     this.trees = trees;
+    this.annotations = annotations;
+  }
+
+  /**
+   * {@code @Pinned} on a constructor ({@code path}): it has no {@code CONSTRUCTOR} target, so javac
+   * reads it as a type annotation and keeps it off the element; only the tree shows it.
+   */
+  public void checkConstructor(TreePath path, ExecutableElement constructor, Reporter out) {
+    MethodTree node = (MethodTree) path.getLeaf();
+    TreePath modifiers = new TreePath(path, node.getModifiers());
+    for (AnnotationTree annotation : node.getModifiers().getAnnotations()) {
+      if (isPinned(path, annotation)) {
+        Site site = Site.tree(new TreePath(modifiers, annotation), constructor);
+        out.report(Messages.pinnedConstructor(site, constructor));
+      }
+    }
   }
 
   /** The finding for the annotated type at {@code path}, or null where {@code @Pinned} belongs. */
@@ -113,20 +131,9 @@ public final class TypeUsePlacementRule {
   }
 
   /** Whether {@code annotation}, written under {@code parent}, is {@code @Pinned}. */
-  public boolean isPinned(TreePath parent, AnnotationTree annotation) {
+  private boolean isPinned(TreePath parent, AnnotationTree annotation) {
     TreePath annotationPath = new TreePath(parent, annotation);
     Element type = trees.getElement(new TreePath(annotationPath, annotation.getAnnotationType()));
-    return type instanceof TypeElement typeElement
-        && typeElement.getQualifiedName().contentEquals(PinAnnotations.PINNED);
-  }
-
-  /** Whether an annotated type (a type argument, say) carries {@code @Pinned}. */
-  public boolean hasPinned(TreePath parent, AnnotatedTypeTree annotated) {
-    for (AnnotationTree annotation : annotated.getAnnotations()) {
-      if (isPinned(parent, annotation)) {
-        return true;
-      }
-    }
-    return false;
+    return annotations.isPinnedType(type);
   }
 }
