@@ -1,11 +1,10 @@
-package org.pinning.processor.javac;
+package org.pinning.processor.flow;
 
 import java.util.IdentityHashMap;
 import java.util.Map;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.ExecutableElement;
-import org.pinning.processor.flow.Pin;
 import org.pinning.processor.model.ArgumentMask;
 import org.pinning.processor.model.BorrowingModel;
 import org.pinning.processor.model.ContainerTypes;
@@ -43,7 +42,7 @@ final class DeclaredPins {
   }
 
   private Pin compute(Element variable) {
-    ArgumentMask elements = ArgumentMask.of(containers.pinnedArguments(variable.asType()));
+    ArgumentMask elements = containers.pinnedArguments(variable.asType());
     String name = variable.getSimpleName().toString();
     if (annotations.hasPinned(variable)) {
       return new Pin.PinnedPlace(name, elements);
