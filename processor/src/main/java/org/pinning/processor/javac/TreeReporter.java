@@ -1,95 +1,60 @@
 package org.pinning.processor.javac;
 
+import com.sun.source.tree.AnnotatedTypeTree;
+import com.sun.source.tree.AnnotationTree;
 import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.CompilationUnitTree;
 import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.TypeParameterTree;
 import com.sun.source.tree.VariableTree;
-import com.sun.source.util.SourcePositions;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.Trees;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Map;
+import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.Element;
+import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.TypeParameterElement;
 import javax.lang.model.type.TypeMirror;
 import javax.tools.Diagnostic;
-import org.pinning.processor.options.PinOptions;
-import org.pinning.processor.report.Code;
 import org.pinning.processor.report.Finding;
-import org.pinning.processor.report.Reporter;
+import org.pinning.processor.report.FindingCollector;
 import org.pinning.processor.report.Site;
-import org.pinning.processor.report.Suppression;
 
 /**
  * Prints the findings of one top-level class through {@link Trees#printMessage}, so that javac puts
- * the caret under the offending tree. Findings are held until {@link #flush()}: where two point at
- * the same tree, only the first code in DESIGN.md §4's order is printed.
+ * the caret under the offending tree. It decides nothing: the {@link FindingCollector} it serves
+ * asks it where a site is (for suppression and source order), then hands it what to print.
  */
-final class TreeReporter implements Reporter {
+final class TreeReporter implements FindingCollector.SiteLocator, FindingCollector.Printer {
   private final Trees trees;
   private final CompilationUnitTree unit;
-  private final PinOptions options;
-  private final Map<Tree, Finding> byTree = new IdentityHashMap<>();
-  private int errors;
 
-  TreeReporter(Trees trees, CompilationUnitTree unit, PinOptions options) {
+  TreeReporter(Trees trees, CompilationUnitTree unit) {
     this.trees = trees;
     this.unit = unit;
-    this.options = options;
   }
 
   @Override
-  public void report(Finding finding) {
-    TreePath path = locate(finding.site());
-    Element element =
-        finding.site().element() != null ? finding.site().element() : declarationOf(path);
-    if (element != null && Suppression.suppresses(element, finding.code())) {
-      return;
-    }
-    Tree tree = path == null ? unit : path.getLeaf();
-    byTree.merge(tree, finding, (a, b) -> a.code().compareTo(b.code()) <= 0 ? a : b);
+  public void print(Finding finding, Diagnostic.Kind kind) {
+    trees.printMessage(kind, finding.message(), caretOf(finding.site()), unit);
   }
 
-  /**
-   * Forgets what body rules found: where javac reported errors, a pin finding in a body may be a
-   * cascade of them.
-   */
-  void dropBodyFindings() {
-    byTree
-        .values()
-        .removeIf(
-            finding ->
-                finding.site().path() != null
-                    && finding.code() != Code.MISPLACED
-                    && finding.code() != Code.UNPIN);
+  @Override
+  public Element declarationOf(Site site) {
+    return site.element() != null ? site.element() : declarationOf(locate(site));
   }
 
-  /** Prints what was reported, in source order; returns how many were errors. */
-  int flush() {
-    if (byTree.isEmpty()) {
-      return errors;
-    }
-    SourcePositions positions = trees.getSourcePositions();
-    List<Map.Entry<Tree, Finding>> entries = new ArrayList<>(byTree.entrySet());
-    entries.sort(Comparator.comparingLong(e -> positions.getStartPosition(unit, e.getKey())));
-    for (Map.Entry<Tree, Finding> entry : entries) {
-      Finding finding = entry.getValue();
-      boolean error = finding.code().isError() && !options.errorsAsWarnings();
-      errors += error ? 1 : 0;
-      trees.printMessage(
-          error ? Diagnostic.Kind.ERROR : Diagnostic.Kind.WARNING,
-          finding.message(),
-          entry.getKey(),
-          unit);
-    }
-    byTree.clear();
-    return errors;
+  @Override
+  public long position(Site site) {
+    return trees.getSourcePositions().getStartPosition(unit, caretOf(site));
+  }
+
+  private Tree caretOf(Site site) {
+    TreePath path = locate(site);
+    return path == null ? unit : path.getLeaf();
   }
 
   private TreePath locate(Site site) {
@@ -99,6 +64,12 @@ final class TreeReporter implements Reporter {
     Element element = site.element();
     if (site.annotation() != null) {
       TreePath path = trees.getPath(element, site.annotation());
+      if (path == null && element instanceof ExecutableElement) {
+        path = trees.getPath(element); // javac finds no type annotation on a receiver
+      }
+      if (path != null && path.getLeaf() instanceof MethodTree method) {
+        return receiverAnnotation(path, method, site.annotation());
+      }
       if (path != null) {
         return path;
       }
@@ -116,6 +87,44 @@ final class TreeReporter implements Reporter {
       }
     }
     return declaration;
+  }
+
+  /**
+   * The annotation on the receiver parameter of {@code method} ({@code @Pinned Task this}), where
+   * javac finds it only among the declaration's annotations and so answers with the method itself;
+   * {@code methodPath} when it is not there.
+   */
+  private TreePath receiverAnnotation(
+      TreePath methodPath, MethodTree method, AnnotationMirror annotation) {
+    VariableTree receiver = method.getReceiverParameter();
+    if (receiver == null) {
+      return methodPath;
+    }
+    // Written before the type, the annotation sits in the receiver's modifiers.
+    TreePath receiverPath = new TreePath(methodPath, receiver);
+    TreePath found =
+        annotationOfType(
+            new TreePath(receiverPath, receiver.getModifiers()),
+            receiver.getModifiers().getAnnotations(),
+            annotation);
+    if (found == null && receiver.getType() instanceof AnnotatedTypeTree annotated) {
+      found =
+          annotationOfType(
+              new TreePath(receiverPath, annotated), annotated.getAnnotations(), annotation);
+    }
+    return found == null ? methodPath : found;
+  }
+
+  private TreePath annotationOfType(
+      TreePath parent, List<? extends AnnotationTree> candidates, AnnotationMirror annotation) {
+    Element wanted = annotation.getAnnotationType().asElement();
+    for (AnnotationTree tree : candidates) {
+      TreePath path = new TreePath(parent, tree);
+      if (wanted.equals(trees.getElement(new TreePath(path, tree.getAnnotationType())))) {
+        return path;
+      }
+    }
+    return null;
   }
 
   private TreePath clause(TreePath classPath, TypeElement supertype) {

@@ -54,6 +54,14 @@ public final class PinAnnotations {
     return unpin(construct) != null;
   }
 
+  /**
+   * Whether {@code type}, the type of an annotation written in a tree, is {@code @Pinned}: the same
+   * recognition as for mirrors, for code that reads annotation trees.
+   */
+  public boolean isPinnedType(Element type) {
+    return type != null && type.asType().getKind() == TypeKind.DECLARED && pinned.isType(type);
+  }
+
   /** Whether {@code mirror} is an {@code @Pinned}. */
   public boolean isPinned(AnnotationMirror mirror) {
     return pinned.is(mirror, null);
@@ -103,21 +111,34 @@ public final class PinAnnotations {
       if (type == known) {
         return true;
       }
-      if (!type.getSimpleName().equals(simpleName)
-          || !(type instanceof TypeElement typeElement)
-          || !typeElement.getQualifiedName().contentEquals(qualifiedName)) {
-        return false;
+      if (mirror.getAnnotationType().getKind() == TypeKind.DECLARED) {
+        return isType(type);
       }
-      if (mirror.getAnnotationType().getKind() != TypeKind.DECLARED) {
-        // An error type: the annotations are missing from the class path. In a source file javac
-        // says so; in a class file it says nothing, and the listener notes it once.
-        if (unresolvedOn == null && construct != null) {
-          unresolvedOn = construct;
-        }
+      // An error type: the annotations are missing from the class path. In a source file javac
+      // says so; in a class file it says nothing, and the listener notes it once.
+      if (unresolvedOn == null && construct != null && isNamed(type)) {
+        unresolvedOn = construct;
+      }
+      return false;
+    }
+
+    /** Whether the declared annotation type {@code type} is this one. */
+    boolean isType(Element type) {
+      if (type == known) {
+        return true;
+      }
+      if (!isNamed(type)) {
         return false;
       }
       known = type;
       return true;
+    }
+
+    /** Whether {@code type} has this annotation's qualified name, resolved or not. */
+    private boolean isNamed(Element type) {
+      return type.getSimpleName().equals(simpleName)
+          && type instanceof TypeElement typeElement
+          && typeElement.getQualifiedName().contentEquals(qualifiedName);
     }
   }
 }

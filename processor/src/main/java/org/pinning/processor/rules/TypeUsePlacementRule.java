@@ -9,7 +9,6 @@ import com.sun.source.tree.VariableTree;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.Trees;
 import javax.lang.model.element.Element;
-import javax.lang.model.element.TypeElement;
 import org.pinning.processor.model.PinAnnotations;
 import org.pinning.processor.report.Finding;
 import org.pinning.processor.report.Messages;
@@ -30,13 +29,15 @@ import org.pinning.processor.report.Site;
  */
 public final class TypeUsePlacementRule {
   private final Trees trees;
+  private final PinAnnotations annotations;
 
-  public TypeUsePlacementRule(Trees trees) {
+  public TypeUsePlacementRule(Trees trees, PinAnnotations annotations) {
     this.trees = trees;
+    this.annotations = annotations;
   }
 
   /** The finding for the annotated type at {@code path}, or null where {@code @Pinned} belongs. */
-  public Finding check(TreePath path, Element enclosing) {
+  public Finding check(TreePath path) {
     AnnotatedTypeTree node = (AnnotatedTypeTree) path.getLeaf();
     AnnotationTree pinned = pinnedAnnotation(path, node);
     if (pinned == null) {
@@ -44,7 +45,7 @@ public final class TypeUsePlacementRule {
     }
     if (node.getUnderlyingType().getKind() == Tree.Kind.ARRAY_TYPE) {
       return Messages.pinnedTypeUse(
-          Site.tree(new TreePath(path, pinned), enclosing), "an array dimension");
+          Site.tree(new TreePath(path, pinned)), "an array dimension");
     }
     // @Pinned Box<String> annotates Box, the name of the parameterized type: the position that
     // counts is the parameterized type's own.
@@ -57,7 +58,7 @@ public final class TypeUsePlacementRule {
     String where = misplacement(annotated, parent.getLeaf());
     return where == null
         ? null
-        : Messages.pinnedTypeUse(Site.tree(new TreePath(path, pinned), enclosing), where);
+        : Messages.pinnedTypeUse(Site.tree(new TreePath(path, pinned)), where);
   }
 
   /** What the misplaced type is part of, or null when the position is allowed. */
@@ -113,20 +114,9 @@ public final class TypeUsePlacementRule {
   }
 
   /** Whether {@code annotation}, written under {@code parent}, is {@code @Pinned}. */
-  public boolean isPinned(TreePath parent, AnnotationTree annotation) {
+  private boolean isPinned(TreePath parent, AnnotationTree annotation) {
     TreePath annotationPath = new TreePath(parent, annotation);
     Element type = trees.getElement(new TreePath(annotationPath, annotation.getAnnotationType()));
-    return type instanceof TypeElement typeElement
-        && typeElement.getQualifiedName().contentEquals(PinAnnotations.PINNED);
-  }
-
-  /** Whether an annotated type (a type argument, say) carries {@code @Pinned}. */
-  public boolean hasPinned(TreePath parent, AnnotatedTypeTree annotated) {
-    for (AnnotationTree annotation : annotated.getAnnotations()) {
-      if (isPinned(parent, annotation)) {
-        return true;
-      }
-    }
-    return false;
+    return annotations.isPinnedType(type);
   }
 }

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 class LocalPinsTest {
   private final Element a = local("a");
   private final Element b = local("b");
-  private final Pin pinned = Pin.pinnedAt("a", 7);
+  private final Pin pinned = new Pin.PinnedAfter("a", 7);
 
   @Test
   void pinningOneBranchLeavesTheOtherAndTheOriginalAlone() {
@@ -50,15 +50,6 @@ class LocalPinsTest {
   }
 
   @Test
-  void aSecondAssignmentOfAPinnedLocalIsSeen() {
-    LocalPins state = LocalPins.empty();
-    assertFalse(state.assign(a));
-    LocalPins copy = state.copy();
-    assertTrue(copy.assign(a));
-    assertTrue(state.assign(a));
-  }
-
-  @Test
   void aNewUnpinnedValueForgetsTheOldPin() {
     LocalPins state = LocalPins.empty();
     state.pin(a, 1, pinned);
@@ -83,7 +74,6 @@ class LocalPinsTest {
     LocalPins entry = LocalPins.empty();
     LocalPins end = entry.copy();
     end.pin(a, 1, pinned);
-    end.assign(a);
     assertEquals(entry, end.forget(List.of(a)), "no local left, no pin left");
     assertTrue(end.forget(List.of(a)).isEmpty());
   }
