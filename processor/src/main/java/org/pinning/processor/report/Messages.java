@@ -40,14 +40,6 @@ public final class Messages {
         "remove @Pinned; on a method it pins the returned reference");
   }
 
-  public static Finding pinnedConstructor(Site site, ExecutableElement constructor) {
-    return new Finding(
-        Code.MISPLACED,
-        site,
-        "@Pinned on constructor '" + Names.method(constructor) + "'",
-        "annotate the class @Pinned to pin its instances");
-  }
-
   public static Finding pinnedEnumConstant(Site site, VariableElement constant) {
     return new Finding(
         Code.MISPLACED,
@@ -265,6 +257,58 @@ public final class Messages {
         "declare parameter '"
             + parameter.getSimpleName()
             + "' @Pinned: callers lend the value pinned");
+  }
+
+  public static Finding overrideAddsPinnedParameter(
+      Site site,
+      ExecutableElement method,
+      VariableElement parameter,
+      ExecutableElement overridden) {
+    return new Finding(
+        Code.OVERRIDE,
+        site,
+        "'"
+            + Names.method(method)
+            + "' adds @Pinned to parameter '"
+            + parameter.getSimpleName()
+            + "', which overridden '"
+            + Names.qualifiedMethod(overridden)
+            + "' does not pin",
+        "remove @Pinned from '"
+            + parameter.getSimpleName()
+            + "': callers of '"
+            + Names.qualifiedMethod(overridden)
+            + "' still hold the value movable");
+  }
+
+  public static Finding overrideDropsPinnedReceiver(
+      Site site, ExecutableElement method, ExecutableElement overridden) {
+    return new Finding(
+        Code.OVERRIDE,
+        site,
+        "'"
+            + Names.method(method)
+            + "' drops the pinned receiver of overridden '"
+            + Names.qualifiedMethod(overridden)
+            + "'",
+        "declare a pinned receiver, as '"
+            + Names.withPinnedReceiver(method)
+            + "': callers pin the value first");
+  }
+
+  public static Finding overrideAddsPinnedReceiver(
+      Site site, ExecutableElement method, ExecutableElement overridden) {
+    return new Finding(
+        Code.OVERRIDE,
+        site,
+        "'"
+            + Names.method(method)
+            + "' declares a pinned receiver, but overridden '"
+            + Names.qualifiedMethod(overridden)
+            + "' does not",
+        "remove @Pinned from the receiver: callers of '"
+            + Names.qualifiedMethod(overridden)
+            + "' do not pin the value first");
   }
 
   public static Finding overrideAddsPinnedReturn(
@@ -493,6 +537,31 @@ public final class Messages {
         site,
         "@Pinned has no effect on '"
             + element.getSimpleName()
+            + "': type '"
+            + Names.type(type)
+            + "' is Unpin",
+        "remove @Pinned; values of '" + Names.type(type) + "' may always be moved");
+  }
+
+  public static Finding uselessConstructor(Site site, ExecutableElement constructor) {
+    TypeElement owner = (TypeElement) constructor.getEnclosingElement();
+    return new Finding(
+        Code.USELESS,
+        site,
+        "@Pinned has no effect on constructor '"
+            + Names.method(constructor)
+            + "': type '"
+            + Names.type(owner)
+            + "' is Unpin",
+        "remove @Pinned; values of '" + Names.type(owner) + "' may always be moved");
+  }
+
+  public static Finding uselessReceiver(Site site, ExecutableElement method, TypeMirror type) {
+    return new Finding(
+        Code.USELESS,
+        site,
+        "@Pinned has no effect on the receiver of '"
+            + Names.method(method)
             + "': type '"
             + Names.type(type)
             + "' is Unpin",

@@ -49,7 +49,6 @@ public final class PinRules implements FlowEvents {
 
   @Override
   public void constructorDeclared(TreePath path, ExecutableElement constructor) {
-    typeUses.checkConstructor(path, constructor, out);
     report(declarations.copy().checkConstructor(constructor, (MethodTree) path.getLeaf()));
   }
 

@@ -9,11 +9,9 @@ import com.sun.source.tree.VariableTree;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.Trees;
 import javax.lang.model.element.Element;
-import javax.lang.model.element.ExecutableElement;
 import org.pinning.processor.model.PinAnnotations;
 import org.pinning.processor.report.Finding;
 import org.pinning.processor.report.Messages;
-import org.pinning.processor.report.Reporter;
 import org.pinning.processor.report.Site;
 
 /**
@@ -36,21 +34,6 @@ public final class TypeUsePlacementRule {
   public TypeUsePlacementRule(Trees trees, PinAnnotations annotations) {
     this.trees = trees;
     this.annotations = annotations;
-  }
-
-  /**
-   * {@code @Pinned} on a constructor ({@code path}): it has no {@code CONSTRUCTOR} target, so javac
-   * reads it as a type annotation and keeps it off the element; only the tree shows it.
-   */
-  public void checkConstructor(TreePath path, ExecutableElement constructor, Reporter out) {
-    MethodTree node = (MethodTree) path.getLeaf();
-    TreePath modifiers = new TreePath(path, node.getModifiers());
-    for (AnnotationTree annotation : node.getModifiers().getAnnotations()) {
-      if (isPinned(path, annotation)) {
-        Site site = Site.tree(new TreePath(modifiers, annotation), constructor);
-        out.report(Messages.pinnedConstructor(site, constructor));
-      }
-    }
   }
 
   /** The finding for the annotated type at {@code path}, or null where {@code @Pinned} belongs. */
