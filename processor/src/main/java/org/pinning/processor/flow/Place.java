@@ -56,14 +56,20 @@ public sealed interface Place {
    * A parameter of {@code method}, given an argument. {@code allowed} holds the type arguments of
    * the parameter's type that keep pinned elements pinned (a generic parameter of a pinned
    * container, {@code addAll(Collection<? extends E>)}, takes them from the container's signature).
+   * {@code pinned} says whether the parameter is a pinned place: declared {@code @Pinned}, or typed
+   * with a pinned type variable of the call ({@code add(E)} on a {@code List<@Pinned Task>}).
    * {@code fromSource} says whether the method is declared in the sources being compiled, where the
-   * user can annotate it.
+   * user can annotate it. {@code argument} is the index of the argument, which differs from the
+   * parameter's past the last one of varargs: the model may borrow the first argument only ({@code
+   * VarHandle.set(Object...)}'s object, not the value it stores).
    */
   record Parameter(
       VariableElement parameter,
       ExecutableElement method,
       ArgumentMask allowed,
-      boolean fromSource)
+      boolean pinned,
+      boolean fromSource,
+      int argument)
       implements Place {
     @Override
     public TypeMirror type() {
@@ -79,11 +85,14 @@ public sealed interface Place {
     }
   }
 
-  /** The value a lambda returns, to a functional interface that does not keep it pinned. */
-  record LambdaReturn() implements Place {}
+  /** The value a lambda returns to its functional interface, of type {@code functional}. */
+  record LambdaReturn(TypeMirror functional) implements Place {}
 
-  /** The result of a method reference, written {@code reference} in the source. */
-  record MethodReferenceResult(String reference) implements Place {}
+  /**
+   * The result of a method reference, written {@code reference} in the source, returned to its
+   * functional interface, of type {@code functional}.
+   */
+  record MethodReferenceResult(String reference, TypeMirror functional) implements Place {}
 
   /** The exception a {@code throw} throws. */
   record Thrown() implements Place {}

@@ -39,28 +39,29 @@ public final class ContainerTypes {
   }
 
   /** Whether an enhanced {@code for} over a value of {@code type} yields pinned elements. */
-  public boolean iteratesPinned(TypeMirror type, int mask) {
-    return mask != 0
+  public boolean iteratesPinned(TypeMirror type, ArgumentMask mask) {
+    return !mask.isEmpty()
         && iterable != null
         && types.asElement(type) instanceof TypeElement element
-        && translate(element, mask, iterable) != 0;
+        && !translate(element, mask, iterable).isEmpty();
   }
 
-  /** The type arguments of {@code type} written {@code @Pinned}, as a mask; 0 for most types. */
-  public int pinnedArguments(TypeMirror type) {
-    return type == null ? 0 : argumentMask(type, this::isPinnedArgument);
+  /** The type arguments of {@code type} written {@code @Pinned}; none for most types. */
+  public ArgumentMask pinnedArguments(TypeMirror type) {
+    return type == null ? ArgumentMask.NONE : argumentMask(type, this::isPinnedArgument);
   }
 
-  /** The type arguments of {@code type} that pass {@code test}, one bit each. */
-  private static int argumentMask(TypeMirror type, java.util.function.Predicate<TypeMirror> test) {
+  /** The type arguments of {@code type} that pass {@code test}. */
+  private static ArgumentMask argumentMask(
+      TypeMirror type, java.util.function.Predicate<TypeMirror> test) {
     if (type.getKind() != TypeKind.DECLARED) {
-      return 0;
+      return ArgumentMask.NONE;
     }
     List<? extends TypeMirror> arguments = ((DeclaredType) type).getTypeArguments();
-    int mask = 0;
-    for (int i = 0; i < arguments.size() && i < 31; i++) {
+    ArgumentMask mask = ArgumentMask.NONE;
+    for (int i = 0; i < arguments.size() && ArgumentMask.tracks(i); i++) {
       if (test.test(arguments.get(i))) {
-        mask |= 1 << i;
+        mask = mask.with(i);
       }
     }
     return mask;
@@ -71,29 +72,29 @@ public final class ContainerTypes {
    * {@code to} is {@code from} or one of its supertypes ({@code ArrayList}'s {@code E} is {@code
    * Iterable}'s {@code T}); 0 when {@code to} is no supertype.
    */
-  public int translate(TypeElement from, int mask, TypeElement to) {
-    if (mask == 0 || from.equals(to)) {
-      return from.equals(to) ? mask : 0;
+  public ArgumentMask translate(TypeElement from, ArgumentMask mask, TypeElement to) {
+    if (mask.isEmpty() || from.equals(to)) {
+      return from.equals(to) ? mask : ArgumentMask.NONE;
     }
     int[] sources =
         translations
             .computeIfAbsent(from, k -> new HashMap<>())
             .computeIfAbsent(to, k -> mapping(from, to));
-    int result = 0;
+    ArgumentMask result = ArgumentMask.NONE;
     for (int j = 0; j < sources.length; j++) {
-      if (sources[j] >= 0 && (mask & (1 << sources[j])) != 0) {
-        result |= 1 << j;
+      if (mask.has(sources[j])) {
+        result = result.with(j);
       }
     }
     return result;
   }
 
   /** The mask of {@code type}'s class that {@code mask} of the value's class {@code from} makes. */
-  public int translate(TypeMirror from, int mask, TypeMirror to) {
+  public ArgumentMask translate(TypeMirror from, ArgumentMask mask, TypeMirror to) {
     Element fromElement = types.asElement(from);
     Element toElement = types.asElement(to);
     if (!(fromElement instanceof TypeElement f) || !(toElement instanceof TypeElement t)) {
-      return 0;
+      return ArgumentMask.NONE;
     }
     return translate(f, mask, t);
   }
@@ -104,12 +105,15 @@ public final class ContainerTypes {
    * typeArgumentMask} ({@code List.<@Pinned Task>of(...)}).
    */
   public Signature signature(
-      ExecutableElement method, TypeElement receiverClass, int receiverMask, int typeArgumentMask) {
+      ExecutableElement method,
+      TypeElement receiverClass,
+      ArgumentMask receiverMask,
+      ArgumentMask typeArgumentMask) {
     Element owner = method.getEnclosingElement();
-    int ownerMask =
+    ArgumentMask ownerMask =
         receiverClass != null && owner instanceof TypeElement ownerType
             ? translate(receiverClass, receiverMask, ownerType)
-            : 0;
+            : ArgumentMask.NONE;
     return new Signature(method, owner, ownerMask, typeArgumentMask);
   }
 
@@ -117,11 +121,14 @@ public final class ContainerTypes {
   public final class Signature {
     private final ExecutableElement method;
     private final Element owner;
-    private final int ownerMask;
-    private final int typeArgumentMask;
+    private final ArgumentMask ownerMask;
+    private final ArgumentMask typeArgumentMask;
 
     private Signature(
-        ExecutableElement method, Element owner, int ownerMask, int typeArgumentMask) {
+        ExecutableElement method,
+        Element owner,
+        ArgumentMask ownerMask,
+        ArgumentMask typeArgumentMask) {
       this.method = method;
       this.owner = owner;
       this.ownerMask = ownerMask;
@@ -130,7 +137,7 @@ public final class ContainerTypes {
 
     /** Whether any type variable of this call is pinned at all. */
     public boolean isPinnedAnywhere() {
-      return ownerMask != 0 || typeArgumentMask != 0;
+      return !ownerMask.isEmpty() || !typeArgumentMask.isEmpty();
     }
 
     /** Whether the result is a pinned value ({@code get}, {@code poll}, {@code next}). */
@@ -139,13 +146,13 @@ public final class ContainerTypes {
     }
 
     /** The pinned type arguments of the result ({@code values()}, {@code iterator()}, streams). */
-    public int returnElements() {
+    public ArgumentMask returnElements() {
       return pinnedVariables(method.getReturnType());
     }
 
     /** Whether the result is an array holding pinned elements ({@code toArray}). */
     public boolean returnsArrayOfElements() {
-      return method.getReturnType().getKind() == TypeKind.ARRAY && ownerMask != 0;
+      return method.getReturnType().getKind() == TypeKind.ARRAY && !ownerMask.isEmpty();
     }
 
     /** Whether parameter {@code i} takes pinned values ({@code add}, {@code put}, {@code set}). */
@@ -154,7 +161,7 @@ public final class ContainerTypes {
     }
 
     /** The pinned type arguments of parameter {@code i} ({@code addAll}, {@code forEach}). */
-    public int parameterElements(int i) {
+    public ArgumentMask parameterElements(int i) {
       return pinnedVariables(parameterType(i));
     }
 
@@ -164,7 +171,7 @@ public final class ContainerTypes {
       return parameters.get(Math.min(i, parameters.size() - 1)).asType();
     }
 
-    private int pinnedVariables(TypeMirror type) {
+    private ArgumentMask pinnedVariables(TypeMirror type) {
       return argumentMask(type, this::isPinnedVariable);
     }
 
@@ -195,9 +202,10 @@ public final class ContainerTypes {
   }
 
   private static boolean bit(
-      List<? extends TypeParameterElement> parameters, TypeParameterElement parameter, int mask) {
-    int index = parameters.indexOf(parameter);
-    return index >= 0 && index < 31 && (mask & (1 << index)) != 0;
+      List<? extends TypeParameterElement> parameters,
+      TypeParameterElement parameter,
+      ArgumentMask mask) {
+    return mask.has(parameters.indexOf(parameter));
   }
 
   private boolean isPinnedArgument(TypeMirror argument) {
