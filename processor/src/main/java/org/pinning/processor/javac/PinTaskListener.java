@@ -47,7 +47,7 @@ public final class PinTaskListener implements TaskListener {
    */
   private final long startNanos;
 
-  /** Only with {@code pin.stats}: a tree for the closing note, which is printed without position. */
+  /** Only with {@code pin.stats}: a tree for the closing note, printed without a position. */
   private CompilationUnitTree lastUnit;
 
   public PinTaskListener(JavacTask task, Map<String, String> pluginArguments) {

@@ -306,8 +306,9 @@ public final class BorrowingModel {
   }
 
   /**
-   * The erasure of the named type, or NONE when this compilation cannot see it. A JDK type is looked
-   * up in its module first: a name alone makes javac search every module of the compilation.
+   * The erasure of the named type, or NONE when this compilation cannot see it. A JDK type is
+   * looked up in its module first: a name alone makes javac search every module of the
+   * compilation.
    */
   private TypeMirror resolve(String name) {
     TypeElement type = null;

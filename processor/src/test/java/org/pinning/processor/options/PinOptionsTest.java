@@ -246,8 +246,9 @@ class PinOptionsTest {
 
   @Test
   void emptyBorrowingOptionIsWarnedAsEmpty() {
-    for (List<String> given :
-        List.of(List.of("-Apin.borrowing="), List.of("-proc:none", "-Xplugin:Pinning borrowing="))) {
+    List<List<String>> spellings =
+        List.of(List.of("-Apin.borrowing="), List.of("-proc:none", "-Xplugin:Pinning borrowing="));
+    for (List<String> given : spellings) {
       Compilation compilation = compile(given, PLAIN);
       assertThat(compilation).succeeded();
       assertThat(compilation).hadWarningCount(1);

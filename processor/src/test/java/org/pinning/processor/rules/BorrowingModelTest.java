@@ -181,6 +181,16 @@ class BorrowingModelTest {
             .formatted(statements));
   }
 
+  /** One {@code pin:move} of {@code this}, on the line of {@code file} containing {@code line}. */
+  private static void assertOneMoveOfThis(
+      Compilation compilation, JavaFileObject file, String line) {
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation)
+        .hadErrorContaining("[pin:move] pinned value 'this' moves into")
+        .inFile(file)
+        .onLineContaining(line);
+  }
+
   @Test
   void varHandleAccessModesBorrowTheObjectWhoseFieldTheyAccess() {
     assertThat(
@@ -202,12 +212,7 @@ class BorrowingModelTest {
   @Test
   void varHandleStillMovesThePinnedValueItStores() {
     JavaFileObject node = node("    NEXT.set(other, this);");
-    Compilation compilation = compile(node);
-    assertThat(compilation).hadErrorCount(1);
-    assertThat(compilation)
-        .hadErrorContaining("[pin:move] pinned value 'this' moves into")
-        .inFile(node)
-        .onLineContaining("NEXT.set(other, this);");
+    assertOneMoveOfThis(compile(node), node, "NEXT.set(other, this);");
   }
 
   @Test
@@ -230,13 +235,7 @@ class BorrowingModelTest {
   @Test
   void fieldUpdaterStillMovesThePinnedValueItStores() {
     JavaFileObject node = node("    RESULT.set(other, this);");
-    Compilation compilation = compile(node);
-    assertThat(compilation).hadErrorCount(1);
-    assertThat(compilation)
-        .hadErrorContaining(
-            "[pin:move] pinned value 'this' moves into")
-        .inFile(node)
-        .onLineContaining("RESULT.set(other, this);");
+    assertOneMoveOfThis(compile(node), node, "RESULT.set(other, this);");
   }
 
   /** {@code demo.Cell}, a pinned type whose method {@code set} runs {@code statements}. */
@@ -289,12 +288,7 @@ class BorrowingModelTest {
   @Test
   void sunMiscUnsafeStillMovesThePinnedValueItStores() {
     JavaFileObject cell = cell("sun.misc.Unsafe", "    U.putObject(other, VALUE, this);");
-    Compilation compilation = compile(cell);
-    assertThat(compilation).hadErrorCount(1);
-    assertThat(compilation)
-        .hadErrorContaining("[pin:move] pinned value 'this' moves into")
-        .inFile(cell)
-        .onLineContaining("U.putObject(other, VALUE, this);");
+    assertOneMoveOfThis(compile(cell), cell, "U.putObject(other, VALUE, this);");
   }
 
   @Test
@@ -313,13 +307,9 @@ class BorrowingModelTest {
                 Object seen = U.getReferenceAcquire(this, VALUE);
                 int state = U.getAndBitwiseOrInt(this, VALUE, 1) + U.getIntOpaque(this, VALUE);
                 """)));
-    JavaFileObject bad = cell("jdk.internal.misc.Unsafe", "    U.putReference(other, VALUE, this);");
-    Compilation compilation = compile(open, bad);
-    assertThat(compilation).hadErrorCount(1);
-    assertThat(compilation)
-        .hadErrorContaining("[pin:move] pinned value 'this' moves into")
-        .inFile(bad)
-        .onLineContaining("U.putReference(other, VALUE, this);");
+    JavaFileObject bad =
+        cell("jdk.internal.misc.Unsafe", "    U.putReference(other, VALUE, this);");
+    assertOneMoveOfThis(compile(open, bad), bad, "U.putReference(other, VALUE, this);");
   }
 
   // Comparators and the in-place algorithms of Collections
