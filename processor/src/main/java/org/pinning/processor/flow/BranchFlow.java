@@ -340,7 +340,7 @@ public abstract class BranchFlow extends TreePathScanner<Pin, Void> {
   }
 
   private void collectForCatch() {
-    if (state == null || state.isEmpty()) {
+    if (state == null || state.isBlank()) {
       return; // joining nothing changes nothing, and most states are empty
     }
     for (TryBlock block : tryBlocks) {

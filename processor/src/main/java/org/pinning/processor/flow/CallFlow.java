@@ -69,6 +69,9 @@ public abstract class CallFlow extends ValueFlow {
     Signature signature =
         signature(method, receiver, pinnedTypeArguments(node.getTypeArguments()));
     Pin first = arguments(method, node.getArguments(), signature, receiver.pin());
+    if (members.hasPinnedReceiver(method)) {
+      pinsReceiver(node.getMethodSelect(), receiver.pin(), method);
+    }
     events.called(getCurrentPath(), method, enclosingClass());
     if (annotations.hasPinned(method)) {
       return new Pin.PinnedPlace(callName(receiver.pin(), method));
@@ -81,6 +84,18 @@ public abstract class CallFlow extends ValueFlow {
       return first;
     }
     return containerResult(receiver.pin(), method);
+  }
+
+  /**
+   * A call of a method with a pinned receiver pins the object it is called on (§4.10), as passing
+   * it to a {@code @Pinned} parameter would; a call on the implicit {@code this} pins {@code this}.
+   */
+  private void pinsReceiver(ExpressionTree select, Pin pin, ExecutableElement method) {
+    if (select instanceof MemberSelectTree member) {
+      pins(member.getExpression(), pin);
+    } else if (!method.getModifiers().contains(Modifier.STATIC)) {
+      pinsThis(new TreePath(getCurrentPath(), select));
+    }
   }
 
   /** The object a method is called on, when it holds something pinned, and its static type. */
@@ -203,6 +218,11 @@ public abstract class CallFlow extends ValueFlow {
       scan(node.getArguments(), unused);
     }
     scan(node.getClassBody(), unused);
+    if (trees.getElement(getCurrentPath()) instanceof ExecutableElement constructor
+        && members.isPinnedFromBirth(constructor)) {
+      // Box::pin(Task::new(e)): a @Pinned constructor makes a pinned object (§4.10).
+      return new Pin.PinnedPlace("new " + node.getIdentifier() + "(…)", elements);
+    }
     return elements.isEmpty() ? null : new Pin.Container("new " + node.getIdentifier(), elements);
   }
 
@@ -240,7 +260,7 @@ public abstract class CallFlow extends ValueFlow {
       boolean pinned =
           annotations.hasPinned(parameter) || (signature != null && signature.parameterPinned(i));
       if (pinned) {
-        pinLocalsIn(argument);
+        pins(argument, value);
       }
       if (value != null) {
         ArgumentMask allowed =
@@ -322,9 +342,14 @@ public abstract class CallFlow extends ValueFlow {
 
   @Override
   public Pin visitMemberReference(MemberReferenceTree node, Void unused) {
-    scan(node.getQualifierExpression(), unused);
+    Pin qualifier = scan(node.getQualifierExpression(), unused);
     if (!(trees.getElement(getCurrentPath()) instanceof ExecutableElement method)) {
       return null;
+    }
+    if (members.hasPinnedReceiver(method)
+        && !(trees.getElement(new TreePath(getCurrentPath(), node.getQualifierExpression()))
+            instanceof TypeElement)) {
+      pins(node.getQualifierExpression(), qualifier); // f::poll pins f where it is made (§4.10)
     }
     if (annotations.hasPinned(method)) {
       events.flowsInto(
@@ -374,6 +399,17 @@ public abstract class CallFlow extends ValueFlow {
     }
   }
 
+  /** An element an enhanced {@code for} gives over an array or an unpinned container (§4.9). */
+  private Origin elementOrigin(ExpressionTree iterated, TypeMirror type) {
+    return new Origin(
+        type != null && type.getKind() == javax.lang.model.type.TypeKind.ARRAY
+            ? Origin.Kind.ARRAY_ELEMENT
+            : Origin.Kind.CONTAINER_ELEMENT,
+        iterated.toString(),
+        null,
+        enclosingClass());
+  }
+
   @Override
   protected void enterForEachVariable(EnhancedForLoopTree node, Pin elements) {
     VariableTree variable = node.getVariable();
@@ -392,6 +428,7 @@ public abstract class CallFlow extends ValueFlow {
                   ? new Pin.ContainerElement(
                       local.getSimpleName().toString(), elements.name(), line(node))
                   : null);
+      holdFrom(local, pinned ? null : elementOrigin(node.getExpression(), iterated));
     }
   }
 }

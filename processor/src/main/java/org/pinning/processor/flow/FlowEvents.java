@@ -4,6 +4,7 @@ import com.sun.source.util.TreePath;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.VariableElement;
+import javax.lang.model.type.TypeMirror;
 
 /**
  * What the analysis of one top-level class tells the rules: the one interface between them. The
@@ -33,6 +34,14 @@ public interface FlowEvents {
    * the elements of a container it is), whether the place keeps the pin or not.
    */
   void flowsInto(TreePath value, Pin pin, Place place);
+
+  /**
+   * A value the method does not own is pinned here (DESIGN.md §4.9): stored into a pinned place,
+   * passed to a pinned parameter, returned from a {@code @Pinned} method, or the receiver of a
+   * method with a pinned receiver. {@code type} is the value's static type; {@code origin} says
+   * what still holds it. From here on the analysis counts it as pinned.
+   */
+  void pinsUnowned(TreePath value, TypeMirror type, Origin origin);
 
   /** {@code method} is called; {@code enclosing} is the class whose code calls it. */
   void called(TreePath call, ExecutableElement method, TypeElement enclosing);

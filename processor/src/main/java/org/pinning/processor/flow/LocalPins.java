@@ -20,6 +20,13 @@ public final class LocalPins {
   private Map<Element, Set<Integer>> values;
   private Map<Integer, Pin> pins;
 
+  /**
+   * Where the value each local may hold comes from, where that differs from what its declaration
+   * says (§4.9): an unowned source for a local, {@link Origin#OWNED} for a parameter given a value
+   * the method owns. Most locals of most methods have no entry.
+   */
+  private Map<Element, Origin> origins;
+
   /** Whether the maps are this state's own to write, or shared with a copy. */
   private boolean owned = true;
 
@@ -36,6 +43,7 @@ public final class LocalPins {
     }
     copy.values = values;
     copy.pins = pins;
+    copy.origins = origins;
     copy.owned = false;
     owned = false;
     return copy;
@@ -47,7 +55,11 @@ public final class LocalPins {
       return b == null ? null : b.copy();
     }
     LocalPins joined = a.copy();
-    if (b == null || b.isBlank()) {
+    if (b == null) {
+      return joined;
+    }
+    if (b.isBlank()) {
+      joinOrigins(joined, a, b);
       return joined;
     }
     if (b.values != null) {
@@ -66,7 +78,37 @@ public final class LocalPins {
     if (b.pins != null) {
       b.pins.forEach((id, pin) -> joined.pins().merge(id, pin, LocalPins::earlier));
     }
+    joinOrigins(joined, a, b);
     return joined;
+  }
+
+  /**
+   * A local may hold an unowned value after a merge if it may on either side. An entry on one side
+   * only differs from its declaration there: an unowned source is kept; {@link Origin#OWNED} is
+   * dropped, since the other side holds what the declaration says, an unowned parameter.
+   */
+  private static void joinOrigins(LocalPins joined, LocalPins a, LocalPins b) {
+    if (a.origins != null) {
+      a.origins.forEach(
+          (local, origin) -> {
+            if (origin.isOwned() && (b.origins == null || !b.origins.containsKey(local))) {
+              joined.origins().remove(local);
+            }
+          });
+    }
+    if (b.origins != null) {
+      b.origins.forEach(
+          (local, origin) -> {
+            Origin mine = a.origins == null ? null : a.origins.get(local);
+            if (mine == null) {
+              if (!origin.isOwned()) {
+                joined.origins().put(local, origin);
+              }
+            } else if (mine.isOwned() && !origin.isOwned()) {
+              joined.origins().put(local, origin);
+            }
+          });
+    }
   }
 
   /**
@@ -81,6 +123,9 @@ public final class LocalPins {
     for (Element local : locals) {
       if (kept.values != null && kept.values.containsKey(local)) {
         kept.values().remove(local);
+      }
+      if (kept.origins != null && kept.origins.containsKey(local)) {
+        kept.origins().remove(local);
       }
     }
     if (kept.pins != null && !kept.pins.isEmpty()) {
@@ -97,7 +142,8 @@ public final class LocalPins {
 
   private boolean mentionsAny(Collection<? extends Element> locals) {
     for (Element local : locals) {
-      if (values != null && values.containsKey(local)) {
+      if ((values != null && values.containsKey(local))
+          || (origins != null && origins.containsKey(local))) {
         return true;
       }
     }
@@ -109,8 +155,30 @@ public final class LocalPins {
     return values == null || values.isEmpty();
   }
 
-  private boolean isBlank() {
-    return isEmpty() && (pins == null || pins.isEmpty());
+  /** Whether the state holds nothing at all: no pins and no origins. */
+  boolean isBlank() {
+    return isEmpty() && (pins == null || pins.isEmpty()) && (origins == null || origins.isEmpty());
+  }
+
+  /**
+   * Where the value {@code local} may hold comes from, where its declaration does not say: an
+   * unowned source, {@link Origin#OWNED}, or null for what the declaration says.
+   */
+  Origin originOf(Element local) {
+    return origins == null ? null : origins.get(local);
+  }
+
+  /** {@code local} now holds a value from {@code origin}; null for what its declaration says. */
+  void holdFrom(Element local, Origin origin) {
+    if (origin == null) {
+      if (origins != null && origins.containsKey(local)) {
+        origins().remove(local);
+      }
+      return;
+    }
+    if (origin != originOf(local)) {
+      origins().put(local, origin);
+    }
   }
 
   /** Why {@code local} may hold a pinned value, or null. */
@@ -188,12 +256,21 @@ public final class LocalPins {
     return pins;
   }
 
+  private Map<Element, Origin> origins() {
+    own();
+    if (origins == null) {
+      origins = new HashMap<>();
+    }
+    return origins;
+  }
+
   private void own() {
     if (owned) {
       return;
     }
     values = values == null ? null : new HashMap<>(values);
     pins = pins == null ? null : new HashMap<>(pins);
+    origins = origins == null ? null : new HashMap<>(origins);
     owned = true;
   }
 
@@ -205,7 +282,8 @@ public final class LocalPins {
   public boolean equals(Object other) {
     return other instanceof LocalPins that
         && normal(values).equals(normal(that.values))
-        && normal(pins).equals(normal(that.pins));
+        && normal(pins).equals(normal(that.pins))
+        && normal(origins).equals(normal(that.origins));
   }
 
   @Override

@@ -11,6 +11,7 @@ import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.IdentifierTree;
 import com.sun.source.tree.InstanceOfTree;
 import com.sun.source.tree.MemberSelectTree;
+import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.NewArrayTree;
 import com.sun.source.tree.ParenthesizedTree;
@@ -34,7 +35,9 @@ import javax.lang.model.element.VariableElement;
 import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
 import org.pinning.processor.model.ArgumentMask;
+import org.pinning.processor.model.ContainerTypes;
 import org.pinning.processor.model.LocalVariables;
+import org.pinning.processor.model.MemberPins;
 import org.pinning.processor.model.PinAnnotations;
 import org.pinning.processor.model.PinModel;
 
@@ -49,6 +52,8 @@ public abstract class ValueFlow extends FlowScanner {
   protected final PinModel model;
   protected final PinAnnotations annotations;
   protected final FlowEvents events;
+  protected final MemberPins members;
+  private final ContainerTypes containers;
   private final CompilationUnitTree unit;
 
   /** What the declarations of the variables read say about their pins. */
@@ -58,6 +63,18 @@ public abstract class ValueFlow extends FlowScanner {
   private final Name superName;
 
   private final Deque<TypeElement> classes = new ArrayDeque<>();
+
+  /**
+   * What {@code this} is in each enclosing body, innermost first: a method, constructor or (with
+   * no member) a class's initializers.
+   */
+  private final Deque<Self> selves = new ArrayDeque<>();
+
+  /**
+   * {@code this} in the code of {@code member} of {@code type}: pinned and owned where the member
+   * has a pinned receiver, is a {@code @Pinned} constructor, or its class has only those (§4.10).
+   */
+  private record Self(TypeElement type, ExecutableElement member, boolean pinnedAndOwned) {}
 
   /** Where a {@code return} sends its value: the method's result, or the lambda's. */
   private final Deque<Place> returnPlaces = new ArrayDeque<>();
@@ -73,6 +90,8 @@ public abstract class ValueFlow extends FlowScanner {
     this.annotations = context.model().annotations();
     this.unit = unit;
     this.events = events;
+    this.members = context.model().members();
+    this.containers = context.containers();
     this.declaredPins = new DeclaredPins(model, context.containers(), context.borrowing());
     this.thisName = context.names().thisName();
     this.superName = context.names().superName();
@@ -96,9 +115,11 @@ public abstract class ValueFlow extends FlowScanner {
       return super.visitClass(node, unused);
     }
     classes.push(type);
+    selves.push(new Self(type, null, members.hasOnlyPinnedConstructors(type)));
     try {
       return super.visitClass(node, unused);
     } finally {
+      selves.pop();
       classes.pop();
     }
   }
@@ -109,11 +130,23 @@ public abstract class ValueFlow extends FlowScanner {
       return super.visitMethod(node, unused);
     }
     returnPlaces.push(new Place.Returned(method));
+    selves.push(selfIn(method));
     try {
       return super.visitMethod(node, unused);
     } finally {
+      selves.pop();
       returnPlaces.pop();
     }
+  }
+
+  private Self selfIn(ExecutableElement method) {
+    Self outer = selves.peek();
+    TypeElement type = outer == null ? enclosingClass() : outer.type();
+    boolean pinnedAndOwned =
+        (outer != null && outer.pinnedAndOwned())
+            || members.isPinnedFromBirth(method)
+            || members.hasPinnedReceiver(method);
+    return new Self(type, method, pinnedAndOwned);
   }
 
   /** A lambda's {@code return}s leave the lambda. */
@@ -145,6 +178,9 @@ public abstract class ValueFlow extends FlowScanner {
     }
     Pin value = scan(initializer, unused);
     if (field) {
+      if (annotations.hasPinned(variable)) {
+        pins(initializer, value);
+      }
       flowsInto(initializer, value, new Place.Field(variable, enclosingClass()));
     } else {
       Pin kept = isImplicitlyTyped(node) ? value : keepDeclaredElements(variable, initializer, value);
@@ -169,7 +205,9 @@ public abstract class ValueFlow extends FlowScanner {
     }
     if (isThisOrSuper(node.getName())) {
       TypeElement self = enclosingClass();
-      return self != null && model.isPinnedDeclaration(self) ? new Pin.PinnedPlace("this") : null;
+      return self != null && (model.isPinnedDeclaration(self) || isThisPinnedAndOwned())
+          ? new Pin.PinnedPlace("this")
+          : null;
     }
     return pinOfVariable(element);
   }
@@ -179,7 +217,8 @@ public abstract class ValueFlow extends FlowScanner {
     scan(node.getExpression(), unused);
     if (isThisOrSuper(node.getIdentifier())) {
       Element outer = trees.getElement(new TreePath(getCurrentPath(), node.getExpression()));
-      return outer instanceof TypeElement type && model.isPinnedDeclaration(type)
+      return outer instanceof TypeElement type
+              && (model.isPinnedDeclaration(type) || members.hasOnlyPinnedConstructors(type))
           ? new Pin.PinnedPlace(type.getSimpleName() + ".this")
           : null;
     }
@@ -238,7 +277,7 @@ public abstract class ValueFlow extends FlowScanner {
     if (element instanceof VariableElement variable) {
       if (variable.getKind() == ElementKind.FIELD) {
         if (annotations.hasPinned(variable)) {
-          pinLocalsIn(node.getExpression());
+          pins(node.getExpression(), value);
         }
         flowsInto(node.getExpression(), value, new Place.Field(variable, enclosingClass()));
       } else {
@@ -284,12 +323,13 @@ public abstract class ValueFlow extends FlowScanner {
    */
   private void store(VariableElement variable, ExpressionTree value, Pin pin, Tree node) {
     if (annotations.hasPinned(variable)) {
-      pinLocalsIn(value);
+      pins(value, pin);
       return;
     }
     if (variable.asType().getKind().isPrimitive()) {
       return;
     }
+    holdFrom(variable, originOf(value, pin));
     Element source = localIn(value);
     if (source != null && !annotations.hasPinned(source)) {
       state().alias(variable, source, idOf(node));
@@ -358,6 +398,7 @@ public abstract class ValueFlow extends FlowScanner {
         events.localDeclared(local);
         declaredLocal(local);
         state().holdNew(local, idOf(variable), boundTo(value, node));
+        holdFrom(local, originOf(node.getExpression(), value));
       }
       return null;
     }
@@ -398,6 +439,10 @@ public abstract class ValueFlow extends FlowScanner {
   @Override
   protected void returned(ReturnTree node, Pin value) {
     if (node.getExpression() != null && !returnPlaces.isEmpty()) {
+      if (returnPlaces.peek() instanceof Place.Returned returnedBy
+          && annotations.hasPinned(returnedBy.method())) {
+        pins(node.getExpression(), value);
+      }
       flowsInto(node.getExpression(), value, returnPlaces.peek());
     }
   }
@@ -405,6 +450,180 @@ public abstract class ValueFlow extends FlowScanner {
   @Override
   protected void thrown(ThrowTree node, Pin value) {
     flowsInto(node.getExpression(), value, new Place.Thrown());
+  }
+
+  // Ownership (§4.9)
+
+  /**
+   * {@code value}, with {@code pin}, is pinned here: stored into a pinned place, passed to a pinned
+   * parameter, returned from a {@code @Pinned} method, or the receiver of a pinned-receiver call.
+   * Tells the rules where it comes from if the method does not own it; from here on the locals it
+   * reads hold a pinned value.
+   */
+  protected void pins(ExpressionTree value, Pin pin) {
+    Origin origin = originOf(value, pin);
+    if (origin != null) {
+      TreePath path = new TreePath(getCurrentPath(), value);
+      events.pinsUnowned(path, trees.getTypeMirror(path), origin);
+    }
+    pinLocalsIn(value);
+  }
+
+  /** {@code this} is pinned here without being named: a call of a pinned-receiver method. */
+  protected void pinsThis(TreePath site) {
+    Origin origin = thisOrigin();
+    if (origin != null) {
+      events.pinsUnowned(site, selves.peek().type().asType(), origin);
+    }
+  }
+
+  /** Whether {@code this} is pinned and owned in the code being scanned (§4.10). */
+  protected boolean isThisPinnedAndOwned() {
+    Self self = selves.peek();
+    return self != null && self.pinnedAndOwned();
+  }
+
+  /** Where {@code this} comes from here, or null where it is owned. */
+  private Origin thisOrigin() {
+    Self self = selves.peek();
+    if (self == null || self.pinnedAndOwned()) {
+      return null;
+    }
+    ExecutableElement member = self.member();
+    Origin.Kind kind =
+        member == null || member.getKind() == ElementKind.CONSTRUCTOR
+            ? Origin.Kind.CONSTRUCTED
+            : Origin.Kind.RECEIVER;
+    return new Origin(kind, "this", member, self.type());
+  }
+
+  /**
+   * Where the value of {@code value} (with {@code pin}) comes from if the method does not own it;
+   * null where it does: a fresh object, a call's result, a pinned value, or a local holding only
+   * those.
+   */
+  protected Origin originOf(ExpressionTree value, Pin pin) {
+    ExpressionTree bare = strip(value);
+    if (bare instanceof ConditionalExpressionTree conditional) {
+      Origin whenTrue = originOf(conditional.getTrueExpression(), null);
+      return whenTrue != null ? whenTrue : originOf(conditional.getFalseExpression(), null);
+    }
+    if (bare instanceof AssignmentTree assignment) {
+      return originOf(assignment.getExpression(), pin);
+    }
+    if (bare instanceof IdentifierTree identifier) {
+      if (isThisOrSuper(identifier.getName())) {
+        return thisOrigin();
+      }
+      return originOfVariable(trees.getElement(new TreePath(getCurrentPath(), identifier)), pin);
+    }
+    if (bare instanceof MemberSelectTree select) {
+      if (isThisOrSuper(select.getIdentifier())) {
+        return outerThisOrigin(select);
+      }
+      Element element = trees.getElement(new TreePath(getCurrentPath(), select));
+      return element != null && element.getKind() == ElementKind.FIELD
+          ? fieldOrigin(element, select)
+          : null;
+    }
+    if (bare instanceof ArrayAccessTree access) {
+      return new Origin(
+          Origin.Kind.ARRAY_ELEMENT, access.getExpression().toString(), null, enclosingClass());
+    }
+    if (bare instanceof MethodInvocationTree call) {
+      return originOfCall(call, pin);
+    }
+    return null;
+  }
+
+  private Origin originOfVariable(Element element, Pin pin) {
+    if (element == null || annotations.hasPinned(element)) {
+      return null;
+    }
+    if (element.getKind() == ElementKind.FIELD) {
+      return fieldOrigin(element, null);
+    }
+    if (!LocalVariables.isLocal(element) || pin instanceof Pin.PinnedAfter) {
+      return null; // pinned in this method: pinning it again changes nothing
+    }
+    Origin held = state == null ? null : state.originOf(element);
+    if (held != null) {
+      return held.isOwned() ? null : held;
+    }
+    if (pin != null && pin.isPinnedValue() && !(pin instanceof Pin.Borrowed)) {
+      return null;
+    }
+    return declaredOrigin(element);
+  }
+
+  /** A field not {@code @Pinned} keeps an alias; named as read: {@code plain}, {@code o.plain}. */
+  private Origin fieldOrigin(Element field, MemberSelectTree select) {
+    if (annotations.hasPinned(field)) {
+      return null;
+    }
+    String name = select == null ? field.getSimpleName().toString() : select.toString();
+    return new Origin(Origin.Kind.FIELD, name, field, enclosingClass());
+  }
+
+  /** Where a variable's value comes from by its declaration: a parameter's caller, or none. */
+  private Origin declaredOrigin(Element variable) {
+    String name = variable.getSimpleName().toString();
+    if (variable.getKind() == ElementKind.EXCEPTION_PARAMETER) {
+      return new Origin(Origin.Kind.CATCH_PARAMETER, name, variable, enclosingClass());
+    }
+    if (variable.getKind() != ElementKind.PARAMETER) {
+      return null;
+    }
+    boolean ofMethod =
+        variable.getEnclosingElement() instanceof ExecutableElement method
+            && method.getParameters().contains(variable);
+    return new Origin(
+        ofMethod ? Origin.Kind.PARAMETER : Origin.Kind.LAMBDA_PARAMETER,
+        name,
+        variable,
+        enclosingClass());
+  }
+
+  /** {@code Outer.this}: owned where {@code Outer} has only pinned constructors. */
+  private Origin outerThisOrigin(MemberSelectTree select) {
+    Element outer = trees.getElement(new TreePath(getCurrentPath(), select.getExpression()));
+    if (!(outer instanceof TypeElement type) || type.equals(enclosingClass())) {
+      return thisOrigin();
+    }
+    return members.hasOnlyPinnedConstructors(type)
+        ? null
+        : new Origin(Origin.Kind.CONSTRUCTED, select.toString(), null, type);
+  }
+
+  /** A call's result is handed over, but for an element read from an unpinned container. */
+  private Origin originOfCall(MethodInvocationTree call, Pin pin) {
+    if ((pin != null && pin.isPinnedValue())
+        || !(call.getMethodSelect() instanceof MemberSelectTree select)
+        || !(trees.getElement(new TreePath(getCurrentPath(), call))
+            instanceof ExecutableElement method)
+        || !containers.isElementRead(method)) {
+      return null;
+    }
+    return new Origin(
+        Origin.Kind.CONTAINER_ELEMENT, select.getExpression().toString(), null, enclosingClass());
+  }
+
+  /**
+   * {@code local} now holds a value from {@code origin} (null: owned). Only where that differs
+   * from what its declaration says is it written down, and only for types that may be pinned.
+   */
+  protected void holdFrom(Element local, Origin origin) {
+    if (origin == null) {
+      if (declaredOrigin(local) != null) {
+        state().holdFrom(local, Origin.OWNED);
+      } else if (state != null) {
+        state.holdFrom(local, null);
+      }
+      return;
+    }
+    if (!model.isKnownUnpin(local.asType())) {
+      state().holdFrom(local, origin);
+    }
   }
 
   // Helpers

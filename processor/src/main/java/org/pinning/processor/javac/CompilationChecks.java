@@ -17,6 +17,7 @@ import org.pinning.processor.rules.MoveRule;
 import org.pinning.processor.rules.PinRules;
 import org.pinning.processor.rules.Sources;
 import org.pinning.processor.rules.TypeUsePlacementRule;
+import org.pinning.processor.rules.UnownedRule;
 
 /**
  * Everything the checks of one compilation share: its options, the cached pin facts the analysis
@@ -33,6 +34,7 @@ final class CompilationChecks {
   private final DeclarationRules declarations;
   private final TypeUsePlacementRule typeUses;
   private final MoveRule moves;
+  private final UnownedRule unowned;
 
   CompilationChecks(
       JavacTask task, Trees trees, Sources sources, PinOptions options, boolean processorRan) {
@@ -56,11 +58,12 @@ final class CompilationChecks {
     this.declarations = new DeclarationRules(model, elements, sources);
     this.typeUses = new TypeUsePlacementRule(trees, model.annotations());
     this.moves = new MoveRule(model, containers, functionalTypes, borrowing, trees);
+    this.unowned = new UnownedRule(model);
     this.pinFreeMembers = new PinFreeMembers(trees, elements, new PinMentions(model), borrowing);
   }
 
   /** The rules, reporting what they find in one top-level class to {@code out}. */
   PinRules rules(Reporter out) {
-    return new PinRules(trees, declarations, typeUses, moves, out);
+    return new PinRules(trees, declarations, typeUses, moves, unowned, out);
   }
 }

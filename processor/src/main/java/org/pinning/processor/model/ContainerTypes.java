@@ -30,12 +30,61 @@ public final class ContainerTypes {
   private final Types types;
   private final PinAnnotations annotations;
   private final TypeElement iterable;
+
+  /** The JDK types whose element reads leave the element in place (DESIGN.md §4.9). */
+  private static final Set<String> ELEMENT_HOLDERS =
+      Set.of("java.util.Collection", "java.util.Map", "java.util.Iterator");
+
+  /** Whether each class that declares an element-read name is a container, once asked. */
+  private final Map<TypeElement, Boolean> holders = new HashMap<>();
+
+  /** The names of the methods that read an element and leave it in its container. */
+  private static final Set<String> ELEMENT_READS =
+      Set.of(
+          "get", "peek", "element", "next", "previous", "getFirst", "getLast", "peekFirst",
+          "peekLast", "first", "last", "floor", "ceiling", "higher", "lower");
   private final Map<TypeElement, Map<TypeElement, int[]>> translations = new HashMap<>();
 
   public ContainerTypes(Elements elements, Types types, PinAnnotations annotations) {
     this.types = types;
     this.annotations = annotations;
     this.iterable = elements.getTypeElement("java.lang.Iterable");
+  }
+
+  /**
+   * Whether {@code method} reads an element and leaves it in its container ({@code get}, {@code
+   * peek}, {@code next}, {@code Map.get}…): its result is not the caller's to pin (§4.9).
+   * Decided by name first: most calls are of no such method. The containers are recognised by
+   * the names of the declaring class's supertypes, which javac has read to resolve the call, so
+   * that asking reads no other class file.
+   */
+  public boolean isElementRead(ExecutableElement method) {
+    if (!ELEMENT_READS.contains(method.getSimpleName().toString())
+        || !(method.getEnclosingElement() instanceof TypeElement owner)) {
+      return false;
+    }
+    Boolean known = holders.get(owner);
+    if (known == null) {
+      known = holdsElements(owner, new HashSet<>());
+      holders.put(owner, known);
+    }
+    return known;
+  }
+
+  private boolean holdsElements(TypeElement type, Set<TypeElement> seen) {
+    if (!seen.add(type)) {
+      return false;
+    }
+    if (ELEMENT_HOLDERS.contains(type.getQualifiedName().toString())) {
+      return true;
+    }
+    for (TypeMirror supertype : type.getInterfaces()) {
+      if (types.asElement(supertype) instanceof TypeElement element && holdsElements(element, seen)) {
+        return true;
+      }
+    }
+    return types.asElement(type.getSuperclass()) instanceof TypeElement superclass
+        && holdsElements(superclass, seen);
   }
 
   /** Whether an enhanced {@code for} over a value of {@code type} yields pinned elements. */

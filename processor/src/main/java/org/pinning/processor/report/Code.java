@@ -9,6 +9,7 @@ public enum Code {
   UNPIN("pin:unpin", Severity.ERROR, Trust.SURVIVES_JAVAC_ERRORS),
   COPY("pin:copy", Severity.ERROR, Trust.ONLY_WITHOUT_JAVAC_ERRORS),
   OVERRIDE("pin:override", Severity.ERROR, Trust.ONLY_WITHOUT_JAVAC_ERRORS),
+  UNOWNED("pin:unowned", Severity.ERROR, Trust.ONLY_WITHOUT_JAVAC_ERRORS),
   AFTER_PIN("pin:after-pin", Severity.ERROR, Trust.ONLY_WITHOUT_JAVAC_ERRORS),
   MOVE("pin:move", Severity.ERROR, Trust.ONLY_WITHOUT_JAVAC_ERRORS),
   INTERNAL("pin:internal", Severity.ERROR, Trust.ONLY_WITHOUT_JAVAC_ERRORS),

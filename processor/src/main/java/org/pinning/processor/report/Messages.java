@@ -6,6 +6,7 @@ import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.VariableElement;
 import javax.lang.model.type.TypeMirror;
+import org.pinning.processor.flow.Origin;
 import org.pinning.processor.flow.Pin;
 import org.pinning.processor.flow.Place;
 
@@ -389,6 +390,97 @@ public final class Messages {
             + ", but it was pinned at line "
             + pin.line(),
         "once pinned, always pinned: " + help(place));
+  }
+
+  // pin:unowned
+
+  /**
+   * The value {@code name} is pinned here, but it comes from {@code origin}, which still holds it
+   * (§4.9): the first line says what holds it, the help line how the owner pins instead.
+   */
+  public static Finding unowned(Site site, String name, Origin origin) {
+    boolean element =
+        origin.kind() == Origin.Kind.ARRAY_ELEMENT
+            || origin.kind() == Origin.Kind.CONTAINER_ELEMENT;
+    String held =
+        element || name.equals(origin.source())
+            ? "it is "
+            : "it may hold '" + origin.source() + "', which is ";
+    return new Finding(
+        Code.UNOWNED,
+        site,
+        "'" + name + "' is pinned here, but " + held + source(origin),
+        unownedHelp(origin));
+  }
+
+  /** What still holds an unowned value, and why it may move it. */
+  private static String source(Origin origin) {
+    return switch (origin.kind()) {
+      case PARAMETER -> "a parameter: the caller still holds it and may move it";
+      case RECEIVER ->
+          "the receiver of a method that does not declare it pinned: the caller still holds it"
+              + " and may move it";
+      case CONSTRUCTED ->
+          "an object that was not made pinned: whoever made it still holds it and may move it";
+      case FIELD ->
+          "unpinned field '"
+              + Names.member(origin.element(), origin.context())
+              + "': the field still holds it";
+      case ARRAY_ELEMENT -> "an element of array '" + origin.source() + "': the array still holds it";
+      case CONTAINER_ELEMENT ->
+          "an element of '"
+              + origin.source()
+              + "', whose element type is not @Pinned: the container still holds it";
+      case LAMBDA_PARAMETER -> "a lambda parameter: whoever calls the lambda still holds it";
+      case CATCH_PARAMETER -> "a catch parameter: whoever threw it may still hold it";
+    };
+  }
+
+  /** The fix, fitted to where the value came from (§4.9). */
+  private static String unownedHelp(Origin origin) {
+    return switch (origin.kind()) {
+      case PARAMETER -> parameterOwnerHelp(origin);
+      case RECEIVER ->
+          "declare a pinned receiver so that callers pin it: '"
+              + Names.withPinnedReceiver((ExecutableElement) origin.element())
+              + "'";
+      case CONSTRUCTED -> constructedHelp(origin);
+      case FIELD ->
+          "declare '"
+              + origin.element().getSimpleName()
+              + "' @Pinned, or pin a value the method creates";
+      case ARRAY_ELEMENT -> "arrays are never pinned places: pin a value the method creates";
+      case CONTAINER_ELEMENT ->
+          "give '"
+              + origin.source()
+              + "' a @Pinned type argument, or take the element out (poll, remove) before"
+              + " pinning it";
+      case LAMBDA_PARAMETER ->
+          "pin a value the lambda creates, or iterate a container with a @Pinned type argument";
+      case CATCH_PARAMETER -> "pin a value the method creates";
+    };
+  }
+
+  private static String parameterOwnerHelp(Origin origin) {
+    VariableElement parameter = (VariableElement) origin.element();
+    if (!(parameter.getEnclosingElement() instanceof ExecutableElement method)) {
+      return "declare the parameter @Pinned so that callers pin it";
+    }
+    return "declare the parameter @Pinned so that callers pin it: '"
+        + Names.withPinnedParameter(method, parameter)
+        + "'";
+  }
+
+  private static String constructedHelp(Origin origin) {
+    if (origin.element() instanceof ExecutableElement constructor
+        && constructor.getKind() == javax.lang.model.element.ElementKind.CONSTRUCTOR) {
+      return "annotate the constructor @Pinned so that the objects it makes are pinned: '"
+          + Names.withPinnedParameter(constructor, null)
+          + "'";
+    }
+    return "annotate the constructors of '"
+        + Names.type(origin.context())
+        + "' @Pinned so that its objects are pinned from birth";
   }
 
   // Places, as the diagnostics of pin:move and pin:after-pin name them

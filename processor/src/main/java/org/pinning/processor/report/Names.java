@@ -120,4 +120,32 @@ public final class Names {
     }
     return declaration.append(')').toString();
   }
+
+  /**
+   * The declaration of {@code method} with {@code pinned} declared {@code @Pinned}, for help lines:
+   * {@code void spawn(@Pinned Task t)}; a constructor as {@code @Pinned Task(Executor e)} when
+   * {@code pinned} is null.
+   */
+  public static String withPinnedParameter(ExecutableElement method, VariableElement pinned) {
+    StringBuilder declaration = new StringBuilder();
+    if (method.getKind() == ElementKind.CONSTRUCTOR) {
+      if (pinned == null) {
+        declaration.append("@Pinned ");
+      }
+      declaration.append(method.getEnclosingElement().getSimpleName());
+    } else {
+      declaration.append(type(method.getReturnType())).append(' ').append(method.getSimpleName());
+    }
+    declaration.append('(');
+    String separator = "";
+    for (VariableElement parameter : method.getParameters()) {
+      declaration.append(separator);
+      if (parameter.equals(pinned)) {
+        declaration.append("@Pinned ");
+      }
+      declaration.append(type(parameter.asType())).append(' ').append(parameter.getSimpleName());
+      separator = ", ";
+    }
+    return declaration.append(')').toString();
+  }
 }

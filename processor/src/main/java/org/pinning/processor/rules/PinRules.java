@@ -12,6 +12,7 @@ import javax.lang.model.type.DeclaredType;
 import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
 import org.pinning.processor.flow.FlowEvents;
+import org.pinning.processor.flow.Origin;
 import org.pinning.processor.flow.Pin;
 import org.pinning.processor.flow.Place;
 import org.pinning.processor.report.Reporter;
@@ -27,6 +28,7 @@ public final class PinRules implements FlowEvents {
   private final DeclarationRules declarations;
   private final TypeUsePlacementRule typeUses;
   private final MoveRule moves;
+  private final UnownedRule unowned;
   private final Reporter out;
 
   public PinRules(
@@ -34,11 +36,13 @@ public final class PinRules implements FlowEvents {
       DeclarationRules declarations,
       TypeUsePlacementRule typeUses,
       MoveRule moves,
+      UnownedRule unowned,
       Reporter out) {
     this.trees = trees;
     this.declarations = declarations;
     this.typeUses = typeUses;
     this.moves = moves;
+    this.unowned = unowned;
     this.out = out;
   }
 
@@ -77,6 +81,11 @@ public final class PinRules implements FlowEvents {
   @Override
   public void flowsInto(TreePath value, Pin pin, Place place) {
     moves.flowsInto(value, pin, place, out);
+  }
+
+  @Override
+  public void pinsUnowned(TreePath value, TypeMirror type, Origin origin) {
+    unowned.pinsUnowned(value, type, origin, out);
   }
 
   @Override

@@ -67,7 +67,7 @@ class PinModelTest {
                     package lib;
                     public class Cell<T> {
                       @org.pinning.Pinned public final T value;
-                      public Cell(T value) { this.value = value; }
+                      public Cell(@org.pinning.Pinned T value) { this.value = value; }
                     }
                     """));
     assertThat(compilation).succeededWithoutWarnings();
@@ -357,7 +357,7 @@ class PinModelTest {
         class Slot<@Unpin T> {}
         class Cell<T> {
           @Pinned final T value;
-          Cell(T value) { this.value = value; }
+          Cell(@org.pinning.Pinned T value) { this.value = value; }
         }
         """
             .formatted(uses));

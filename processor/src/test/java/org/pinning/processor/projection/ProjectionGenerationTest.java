@@ -78,7 +78,7 @@ class ProjectionGenerationTest {
             final long id;
             private int secret;
 
-            public Task(Buffer buffer, long id) {
+            public Task(@Pinned Buffer buffer, long id) {
               this.buffer = buffer;
               this.id = id;
             }
@@ -136,7 +136,7 @@ class ProjectionGenerationTest {
                   Map<String, ? super T> index;
                   T[] window;
 
-                  Cell(T value) {
+                  Cell(@Pinned T value) {
                     this.value = value;
                   }
                 }
@@ -230,7 +230,7 @@ class ProjectionGenerationTest {
                     @Pinned final V payload;
                     K key;
 
-                    Node(V payload) {
+                    Node(@Pinned V payload) {
                       this.payload = payload;
                     }
                   }
@@ -239,7 +239,7 @@ class ProjectionGenerationTest {
                   class Shadow<K> {
                     @Pinned final K item;
 
-                    Shadow(K item) {
+                    Shadow(@Pinned K item) {
                       this.item = item;
                     }
                   }
@@ -581,7 +581,7 @@ class ProjectionGenerationTest {
                   int wait;
                   @Deprecated int old;
 
-                  Registry(K key) {
+                  Registry(@Pinned K key) {
                     this.key = key;
                   }
 
@@ -589,7 +589,7 @@ class ProjectionGenerationTest {
                     @Pinned final E element;
                     K owner;
 
-                    Entry(E element) {
+                    Entry(@Pinned E element) {
                       this.element = element;
                     }
                   }
@@ -669,7 +669,7 @@ class ProjectionGenerationTest {
                   @org.pinning.Pinned final Pinned content;
                   Objects label;
 
-                  Box(Pinned content) {
+                  Box(@org.pinning.Pinned Pinned content) {
                     this.content = content;
                   }
                 }
@@ -725,7 +725,7 @@ class ProjectionGenerationTest {
               @Pinned final A first;
               int third;
 
-              Mixed(A first) {
+              Mixed(@Pinned A first) {
                 this.first = first;
               }
             }

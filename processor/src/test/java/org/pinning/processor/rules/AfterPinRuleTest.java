@@ -119,7 +119,12 @@ class AfterPinRuleTest {
               }
             """);
     Compilation compilation = compileRunner(runner);
-    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation).hadErrorCount(2);
+    // The caller still holds 'a' (pin:unowned); from there on it counts as pinned.
+    assertThat(compilation)
+        .hadErrorContaining("[pin:unowned] 'a' is pinned here, but it is a parameter")
+        .inFile(runner)
+        .onLineContaining("spawn(a);");
     assertThat(compilation)
         .hadErrorContaining("[pin:after-pin] 'a' moves into")
         .inFile(runner)
@@ -616,28 +621,35 @@ class AfterPinRuleTest {
 
   @Test
   void enhancedForVariableIsANewLocalInEachIteration() {
-    assertThat(
-            compileRunner(
-                runner(
-                    """
-                      void start(List<Task> list) {
-                        for (Task t : list) {
-                          stash = t;
-                          spawn(t);
-                        }
-                      }
-                    """)))
-        .succeededWithoutWarnings();
+    JavaFileObject runner =
+        runner(
+            """
+              void start(List<Task> list) {
+                for (Task t : list) {
+                  stash = t;
+                  spawn(t);
+                }
+              }
+            """);
+    Compilation compilation = compileRunner(runner);
+    // 't' is an element the list still holds (pin:unowned), but no after-pin in the next
+    // iteration: each iteration's 't' is a new local.
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation)
+        .hadErrorContaining("[pin:unowned] 't' is pinned here, but it is an element of 'list'")
+        .inFile(runner)
+        .onLineContaining("spawn(t);");
   }
 
   @Test
-  void pinningEachEnhancedForVariableIsAccepted() {
+  void pinningEachValueMadeInAnEnhancedForIsAccepted() {
     assertThat(
             compileRunner(
                 runner(
                     """
-                      void start(List<Task> list) {
-                        for (Task t : list) {
+                      void start(List<String> names) {
+                        for (String name : names) {
+                          Task t = new Task();
                           spawn(t);
                         }
                       }
@@ -658,7 +670,8 @@ class AfterPinRuleTest {
               }
             """);
     Compilation compilation = compileRunner(runner);
-    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation).hadErrorCount(2);
+    assertThat(compilation).hadErrorContaining("[pin:unowned] 't' is pinned here");
     assertThat(compilation)
         .hadErrorContaining("[pin:after-pin] 't' moves into")
         .inFile(runner)

@@ -206,7 +206,7 @@ class FieldRuleTest {
             }
             final class Cell<T> {
               @Pinned final T value;
-              Cell(T value) { this.value = value; }
+              Cell(@Pinned T value) { this.value = value; }
             }
             """);
     Compilation compilation = compile(BUFFER, task);

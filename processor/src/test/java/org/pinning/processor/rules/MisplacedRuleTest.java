@@ -369,7 +369,7 @@ class MisplacedRuleTest {
                     import org.pinning.Pinned;
                     public final class Box<T> {
                       @Pinned final T value;
-                      Box(T value) { this.value = value; }
+                      Box(@Pinned T value) { this.value = value; }
                     }
                     """)))
         .succeededWithoutWarnings();

@@ -889,7 +889,7 @@ class MoveRuleTest {
   }
 
   @Test
-  void thisOfAPinnedClassPassedToAPinnedParameterIsAccepted() {
+  void thisOfAPinnedReceiverPassedToAPinnedParameterIsAccepted() {
     assertThat(
             compile(
                 source(
@@ -899,7 +899,7 @@ class MoveRuleTest {
                     import org.pinning.Pinned;
                     @Pinned
                     public final class Worker {
-                      void register(Registry registry) {
+                      void register(@Pinned Worker this, Registry registry) {
                         registry.add(this);
                       }
                     }
@@ -1411,7 +1411,7 @@ class MoveRuleTest {
                     import org.pinning.Pinned;
                     public final class Cell<T> {
                       @Pinned final T value;
-                      Cell(T value) { this.value = value; }
+                      Cell(@Pinned T value) { this.value = value; }
                       static Object last;
                       static void copy(Cell<String> cell) {
                         last = cell.value;
@@ -1431,7 +1431,7 @@ class MoveRuleTest {
             import org.pinning.Pinned;
             public final class Cell<T> {
               @Pinned final T value;
-              Cell(T value) { this.value = value; }
+              Cell(@Pinned T value) { this.value = value; }
               static Object last;
               static void copy(Cell<Task> cell) {
                 last = cell.value;

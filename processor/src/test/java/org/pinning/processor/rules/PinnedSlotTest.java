@@ -125,7 +125,9 @@ class PinnedSlotTest {
             import org.pinning.Pinned;
             public final class Runner {
               Task last;
-              void run(Task a, Task b) {
+              void run() {
+                Task a = new Task();
+                Task b = new Task();
                 @Pinned Task t = a;
                 t = b;
                 last = b;
@@ -136,7 +138,7 @@ class PinnedSlotTest {
     assertThat(compilation).hadErrorCount(1);
     assertThat(compilation)
         .hadErrorContaining("[pin:after-pin] 'b' moves into unpinned field 'last', but it was"
-            + " pinned at line 7")
+            + " pinned at line 9")
         .inFile(runner)
         .onLineContaining("last = b;");
   }

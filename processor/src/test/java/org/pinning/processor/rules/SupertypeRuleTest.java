@@ -377,7 +377,7 @@ class SupertypeRuleTest {
             public final class Cell<T>
                 extends Base {
               @Pinned final T value;
-              Cell(T value) { this.value = value; }
+              Cell(@Pinned T value) { this.value = value; }
             }
             """);
     Compilation compilation = compile(base, cell);

@@ -482,7 +482,7 @@ class UnpinRuleTest {
             import org.pinning.Pinned;
             public final class Cell<T> {
               @Pinned final T value;
-              Cell(T value) { this.value = value; }
+              Cell(@Pinned T value) { this.value = value; }
             }
             """);
     JavaFileObject registry =
@@ -514,7 +514,7 @@ class UnpinRuleTest {
             import org.pinning.Pinned;
             public final class Cell<T> {
               @Pinned final T value;
-              Cell(T value) { this.value = value; }
+              Cell(@Pinned T value) { this.value = value; }
             }
             """);
     JavaFileObject registry =

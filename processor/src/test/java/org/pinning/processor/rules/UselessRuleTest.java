@@ -295,7 +295,7 @@ class UselessRuleTest {
                     import org.pinning.Pinned;
                     public final class Cell<T> {
                       @Pinned final T value;
-                      Cell(T value) { this.value = value; }
+                      Cell(@Pinned T value) { this.value = value; }
                     }
                     """)))
         .succeededWithoutWarnings();

@@ -58,6 +58,7 @@ class RejectedExamplesTest {
           "pin:copy",
           "pin:unpin",
           "pin:override",
+          "pin:unowned",
           "pin:misplaced",
           "pin:useless",
           "pin:field",

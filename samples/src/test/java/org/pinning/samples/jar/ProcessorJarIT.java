@@ -77,7 +77,7 @@ class ProcessorJarIT {
         """
         package demo;
         final class Monitor {
-          int watch(Task task) {
+          int watch(@org.pinning.Pinned Task task) {
             TaskProjection view = TaskProjection.project(task);
             view.setState(view.state() + 1);
             return view.buffer().used;
