@@ -302,7 +302,7 @@ public final class PinModel {
    * Whether {@code type} belongs to the JDK, which is compiled without the pin annotations: it
    * declares no pins (its type arguments may still be pinned where it is used). Knowing that from
    * its module spares reading its members, and javac reads the class file of every nested class of
-   * a class whose members are listed: on Guava, 439 class files javac never needed.
+   * a class whose members are listed, class files it would otherwise never need.
    */
   public boolean isJdkType(TypeElement type) {
     ModuleElement module = elements.getModuleOf(type);
