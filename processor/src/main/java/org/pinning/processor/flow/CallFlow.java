@@ -250,7 +250,7 @@ public abstract class CallFlow extends ValueFlow {
         flowsInto(
             argument,
             value,
-            new Place.Parameter(parameter, method, allowed, pinned, isFromSource(method)));
+            new Place.Parameter(parameter, method, allowed, pinned, isFromSource(method), i));
       }
     }
     return first;
@@ -369,7 +369,8 @@ public abstract class CallFlow extends ValueFlow {
               method,
               containers.pinnedArguments(parameter.asType()),
               annotations.hasPinned(parameter),
-              isFromSource(method)));
+              isFromSource(method),
+              index));
     }
   }
 
