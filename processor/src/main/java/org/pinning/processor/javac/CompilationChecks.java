@@ -6,6 +6,7 @@ import javax.lang.model.element.Name;
 import javax.lang.model.util.Elements;
 import javax.lang.model.util.Types;
 import org.pinning.processor.model.BorrowingModel;
+import org.pinning.processor.model.ClassFileTypeAnnotations;
 import org.pinning.processor.model.ContainerTypes;
 import org.pinning.processor.model.FunctionalTypes;
 import org.pinning.processor.model.PinMentions;
@@ -27,6 +28,7 @@ final class CompilationChecks {
   final PinModel model;
   final BorrowingModel borrowing;
   final ContainerTypes containers;
+  final ClassFileTypeAnnotations classFiles;
   final FunctionalTypes functionalTypes;
   final DeclarationRules declarations;
   final TypeUsePlacementRule typeUses;
@@ -45,9 +47,13 @@ final class CompilationChecks {
     Types types = task.getTypes();
     this.options = options;
     this.processorRan = processorRan;
-    this.model = new PinModel(types, elements);
+
     this.borrowing = new BorrowingModel(elements, types, options.borrowing());
-    this.containers = new ContainerTypes(elements, types, model.annotations());
+    this.classFiles =
+        new ClassFileTypeAnnotations(
+            elements, types, sources::isFromSource, OptionsHandoff.processorFiler(task));
+    this.model = new PinModel(types, elements, classFiles);
+    this.containers = model.containers();
     this.functionalTypes = new FunctionalTypes(types, model.annotations());
     this.declarations = new DeclarationRules(model, elements, sources);
     this.typeUses = new TypeUsePlacementRule(trees);

@@ -5,6 +5,7 @@ import java.util.Map;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.VariableElement;
 import org.pinning.processor.flow.Pin;
 import org.pinning.processor.model.BorrowingModel;
 import org.pinning.processor.model.ContainerTypes;
@@ -42,7 +43,10 @@ final class DeclaredPins {
   }
 
   private Pin compute(Element variable) {
-    int elements = containers.pinnedArguments(variable.asType());
+    int elements =
+        variable instanceof VariableElement declared
+            ? containers.variableArguments(declared)
+            : containers.pinnedArguments(variable.asType());
     String name = variable.getSimpleName().toString();
     if (annotations.hasPinned(variable)) {
       return Pin.place(name).withElements(elements);

@@ -353,7 +353,12 @@ final class PinScanner extends FlowScanner {
           if (!annotations.hasPinned(variable)) {
             move(node.getExpression(), value, field);
           }
-          moveElements(node.getExpression(), value, variable.asType(), field);
+          moveElements(
+              node.getExpression(),
+              value,
+              variable.asType(),
+              containers.variableArguments(variable),
+              field);
         }
       } else {
         store(variable, node.getExpression(), value, node, true, false);
@@ -400,7 +405,10 @@ final class PinScanner extends FlowScanner {
     ExpressionTree select = node.getMethodSelect();
     scan(select, unused);
     Pin receiver = select instanceof MemberSelectTree ? lastReceiver : null;
-    TypeMirror receiverType = receiver == null ? null : lastReceiverType;
+    TypeMirror receiverType =
+        receiver != null
+            ? lastReceiverType
+            : select instanceof MemberSelectTree member ? typeOfReceiver(member) : null;
     lastReceiver = null;
     Element element = trees.getElement(getCurrentPath());
     if (!(element instanceof ExecutableElement method)) {
@@ -424,18 +432,33 @@ final class PinScanner extends FlowScanner {
     if (first != null && borrowing.returnsArgument(method)) {
       return first;
     }
-    return containerResult(receiver, method);
+    return containerResult(receiver, method, select, receiverType);
   }
 
   /**
    * A call whose result is a container of pinned elements by its type: a method declared to return
    * {@code List<@Pinned Task>}, or {@code nested.get(0)} on a {@code List<List<@Pinned Task>>}.
    */
-  private Pin containerResult(Pin receiver, ExecutableElement method) {
-    int elements = containers.pinnedArguments(method.getReturnType());
+  private Pin containerResult(
+      Pin receiver, ExecutableElement method, ExpressionTree select, TypeMirror receiverType) {
+    int elements = containers.resultArguments(method);
     if (elements == 0) {
       TypeMirror type = trees.getTypeMirror(getCurrentPath());
       elements = type == null ? 0 : containers.pinnedArguments(type);
+    }
+    if (elements == 0
+        && method.getReturnType().getKind() == TypeKind.TYPEVAR
+        && select instanceof MemberSelectTree member
+        && receiverType != null
+        && model.types().asElement(receiverType) instanceof TypeElement receiverClass) {
+      // JDK 17-21: javac drops a class-file member's nested @Pinned from the result's type
+      Element read =
+          trees.getElement(
+              new TreePath(new TreePath(getCurrentPath(), member), member.getExpression()));
+      elements =
+          read == null
+              ? 0
+              : containers.resultArgumentsThroughReceiver(method, read, receiverClass);
     }
     return elements == 0 ? null : Pin.container(callName(receiver, method), elements);
   }
@@ -460,14 +483,25 @@ final class PinScanner extends FlowScanner {
     return elements == 0 ? null : Pin.container(callName(receiver, method), elements);
   }
 
+  /**
+   * The static type of a receiver that holds no pin of its own: its class may still pin elements
+   * through a supertype clause ({@code class RunQueue extends ArrayDeque<@Pinned Task>}).
+   */
+  private TypeMirror typeOfReceiver(MemberSelectTree select) {
+    return trees.getTypeMirror(
+        new TreePath(new TreePath(getCurrentPath(), select), select.getExpression()));
+  }
+
   /** The pin contract of a call, or null when no type variable of it is pinned. */
   private Signature signature(
       ExecutableElement method, Pin receiver, TypeMirror receiverType, int typeArguments) {
     int receiverElements = receiver == null ? 0 : receiver.elements();
-    if (receiverElements == 0 && typeArguments == 0) {
+    Element receiverClass = receiverType == null ? null : model.types().asElement(receiverType);
+    if (receiverElements == 0
+        && typeArguments == 0
+        && !(receiverClass instanceof TypeElement type && containers.pinsThroughSupertypes(type))) {
       return null;
     }
-    Element receiverClass = receiverType == null ? null : model.types().asElement(receiverType);
     Signature signature =
         containers.signature(
             method,
@@ -785,7 +819,7 @@ final class PinScanner extends FlowScanner {
         int allowed =
             signature != null
                 ? signature.parameterElements(i)
-                : containers.pinnedArguments(parameter.asType());
+                : containers.variableArguments(parameter);
         moveElements(argument, value, parameter.asType(), allowed, target);
       }
     }

@@ -11,7 +11,7 @@ import javax.lang.model.element.VariableElement;
  * @param where the unpinned place, e.g. {@code unpinned field 'Monitor.last'}
  * @param help the fix
  * @param library whether the place is a parameter of a method read from a class file, whose type
- *     arguments javac shows only from JDK 22 on
+ *     arguments a {@code -proc:none} build on JDK 17 cannot read
  */
 public record MoveTarget(String where, String help, boolean library) {
   public MoveTarget(String where, String help) {

@@ -45,7 +45,6 @@ public final class OverrideRule {
   private final PinAnnotations annotations;
   private final Elements elements;
   private final Types types;
-  private final Map<TypeElement, Boolean> pinnedTypeArguments = new HashMap<>();
   private final Map<TypeElement, Map<Name, List<ExecutableElement>>> methodsByName =
       new HashMap<>();
 
@@ -62,7 +61,9 @@ public final class OverrideRule {
       return null;
     }
     boolean pinnedReturn = annotations.hasPinned(method);
-    if (!pinnedReturn && !model.hasPinContracts(type) && !pinnedTypeArgumentsIn(type)) {
+    if (!pinnedReturn
+        && !model.hasPinContracts(type)
+        && !model.containers().pinsThroughSupertypes(type)) {
       return null; // nothing above could be weakened: the common case, decided cheaply
     }
     Set<Modifier> modifiers = method.getModifiers(); // a new set each time: asked once
@@ -72,7 +73,7 @@ public final class OverrideRule {
     DeclaredType self = (DeclaredType) type.asType();
     for (ExecutableElement overridden : overriddenBy(type, method, pinnedReturn)) {
       ExecutableType seen = asMemberOf(self, overridden);
-      Finding finding = compare(method, overridden, seen, pinnedReturn);
+      Finding finding = compare(type, method, overridden, seen, pinnedReturn);
       if (finding != null) {
         return finding;
       }
@@ -81,6 +82,7 @@ public final class OverrideRule {
   }
 
   private Finding compare(
+      TypeElement type,
       ExecutableElement method,
       ExecutableElement overridden,
       ExecutableType seen,
@@ -90,7 +92,10 @@ public final class OverrideRule {
     for (int i = 0; i < parameters.size() && i < overriddenParameters.size(); i++) {
       boolean wasPinned =
           annotations.hasPinned(overriddenParameters.get(i))
-              || (seen != null && annotations.hasPinned(seen.getParameterTypes().get(i)));
+              || (seen != null && annotations.hasPinned(seen.getParameterTypes().get(i)))
+              || model
+                  .containers()
+                  .isPinnedThroughSupertypes(type, overriddenParameters.get(i).asType());
       if (wasPinned && !annotations.hasPinned(parameters.get(i))) {
         return Messages.overrideDropsPinnedParameter(
             Site.of(method), method, parameters.get(i), overridden);
@@ -98,7 +103,8 @@ public final class OverrideRule {
     }
     boolean returnWasPinned =
         annotations.hasPinned(overridden)
-            || (seen != null && annotations.hasPinned(seen.getReturnType()));
+            || (seen != null && annotations.hasPinned(seen.getReturnType()))
+            || model.containers().isPinnedThroughSupertypes(type, overridden.getReturnType());
     if (pinnedReturn && !returnWasPinned) {
       return Messages.overrideAddsPinnedReturn(Site.of(method), method, overridden);
     }
@@ -121,7 +127,7 @@ public final class OverrideRule {
     Set<TypeElement> seen = new HashSet<>();
     // An added @Pinned return weakens any overridden method; otherwise, without pinned type
     // arguments in play, only a branch with pin contracts can hold a contract to weaken.
-    boolean everyBranch = pinnedReturn || pinnedTypeArgumentsIn(type);
+    boolean everyBranch = pinnedReturn || model.containers().pinsThroughSupertypes(type);
     addSupertypes(type, work);
     while (!work.isEmpty()) {
       TypeElement supertype = work.poll();
@@ -162,37 +168,5 @@ public final class OverrideRule {
         work.add(typeElement);
       }
     }
-  }
-
-  /**
-   * Whether a supertype clause of {@code type} or of one of its supertypes writes {@code @Pinned}
-   * in a type argument: {@code implements Sink<@Pinned Task>}.
-   */
-  private boolean pinnedTypeArgumentsIn(TypeElement type) {
-    Boolean known = pinnedTypeArguments.get(type);
-    if (known == null) {
-      pinnedTypeArguments.put(type, false); // cycles in erroneous hierarchies end here
-      known = findPinnedTypeArguments(type);
-      pinnedTypeArguments.put(type, known);
-    }
-    return known;
-  }
-
-  private boolean findPinnedTypeArguments(TypeElement type) {
-    for (TypeMirror supertype : model.directSupertypes(type)) {
-      if (supertype.getKind() != TypeKind.DECLARED) {
-        continue;
-      }
-      for (TypeMirror argument : ((DeclaredType) supertype).getTypeArguments()) {
-        if (annotations.hasPinned(argument)) {
-          return true;
-        }
-      }
-      if (types.asElement(supertype) instanceof TypeElement element
-          && pinnedTypeArgumentsIn(element)) {
-        return true;
-      }
-    }
-    return false;
   }
 }
