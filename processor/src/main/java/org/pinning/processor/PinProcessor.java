@@ -20,6 +20,7 @@ import org.pinning.processor.model.PinModel;
 import org.pinning.processor.options.PinOptions;
 import org.pinning.processor.projection.ProjectionWriter;
 import org.pinning.processor.report.Messages;
+import org.pinning.processor.report.FindingCollector;
 import org.pinning.processor.report.Reporter;
 import org.pinning.processor.rules.DeclarationRules;
 import org.pinning.processor.rules.Sources;
@@ -37,7 +38,7 @@ public final class PinProcessor extends AbstractProcessor {
   private boolean pluginRuns;
   private ProjectionWriter projections;
   private DeclarationRules declarations;
-  private Reporter reporter;
+  private MessagerReporter printer;
   private final Set<TypeElement> sourceTypes = new HashSet<>();
   private boolean notedSkippedBodyRules;
 
@@ -70,7 +71,7 @@ public final class PinProcessor extends AbstractProcessor {
       pluginRuns =
           task != null && OptionsHandoff.offer(task, options.values(), environment.getFiler());
       projections = new ProjectionWriter(environment);
-      reporter = new MessagerReporter(environment.getMessager(), options);
+      printer = new MessagerReporter(environment.getMessager());
       declarations =
           new DeclarationRules(
               new PinModel(environment.getTypeUtils(), environment.getElementUtils()),
@@ -90,7 +91,9 @@ public final class PinProcessor extends AbstractProcessor {
         }
       }
       for (TypeElement type : ElementFilter.typesIn(round.getRootElements())) {
-        processType(type);
+        FindingCollector findings = new FindingCollector(printer, options);
+        processType(type, findings);
+        findings.flush(printer);
       }
       if (round.processingOver() && !pluginRuns && !notedSkippedBodyRules) {
         notedSkippedBodyRules = true;
@@ -109,17 +112,17 @@ public final class PinProcessor extends AbstractProcessor {
     }
   }
 
-  private void processType(TypeElement type) {
+  private void processType(TypeElement type, Reporter findings) {
     if (options.generate() && projections != null) {
-      projections.write(type, reporter);
+      projections.write(type, findings);
     }
     if (!pluginRuns && declarations != null) {
-      declarations.checkType(type, reporter);
-      declarations.checkSignatureTypeArguments(type, reporter);
+      declarations.checkType(type, findings);
+      declarations.checkSignatureTypeArguments(type, findings);
     }
     for (Element member : type.getEnclosedElements()) {
       if (member instanceof TypeElement nested) {
-        processType(nested);
+        processType(nested, findings);
       }
     }
   }

@@ -9,8 +9,7 @@ import javax.lang.model.element.Element;
 
 /**
  * The may-state of the after-pin analysis (DESIGN.md §4.5) at one point of a method body: which
- * abstract values each local may hold, which of those values are pinned and why, and which
- * {@code @Pinned} locals may already be assigned.
+ * abstract values each local may hold, and which of those values are pinned and why.
  *
  * <p>A local with no entry holds a value of its own that nothing pinned: the common case, kept free
  * of allocation. Locals that alias ({@code b = a}) share value ids, so pinning one pins the others.
@@ -20,7 +19,6 @@ import javax.lang.model.element.Element;
 public final class LocalPins {
   private Map<Element, Set<Integer>> values;
   private Map<Integer, Pin> pins;
-  private Set<Element> assigned;
 
   /** Whether the maps are this state's own to write, or shared with a copy. */
   private boolean owned = true;
@@ -38,7 +36,6 @@ public final class LocalPins {
     }
     copy.values = values;
     copy.pins = pins;
-    copy.assigned = assigned;
     copy.owned = false;
     owned = false;
     return copy;
@@ -69,9 +66,6 @@ public final class LocalPins {
     if (b.pins != null) {
       b.pins.forEach((id, pin) -> joined.pins().merge(id, pin, LocalPins::earlier));
     }
-    if (b.assigned != null) {
-      joined.assigned().addAll(b.assigned);
-    }
     return joined;
   }
 
@@ -88,9 +82,6 @@ public final class LocalPins {
       if (kept.values != null && kept.values.containsKey(local)) {
         kept.values().remove(local);
       }
-      if (kept.assigned != null && kept.assigned.contains(local)) {
-        kept.assigned().remove(local);
-      }
     }
     if (kept.pins != null && !kept.pins.isEmpty()) {
       Set<Integer> held = new HashSet<>();
@@ -106,8 +97,7 @@ public final class LocalPins {
 
   private boolean mentionsAny(Collection<? extends Element> locals) {
     for (Element local : locals) {
-      if ((values != null && values.containsKey(local))
-          || (assigned != null && assigned.contains(local))) {
+      if (values != null && values.containsKey(local)) {
         return true;
       }
     }
@@ -116,7 +106,7 @@ public final class LocalPins {
 
   /** Whether no local holds a pinned or tracked value: most states of most methods. */
   public boolean isEmpty() {
-    return (values == null || values.isEmpty()) && (assigned == null || assigned.isEmpty());
+    return values == null || values.isEmpty();
   }
 
   private boolean isBlank() {
@@ -169,15 +159,6 @@ public final class LocalPins {
     }
   }
 
-  /** Records an assignment of {@code local}; true when it may have been assigned before. */
-  public boolean assign(Element local) {
-    if (assigned != null && assigned.contains(local)) {
-      return true;
-    }
-    assigned().add(local);
-    return false;
-  }
-
   /** The ids {@code local} holds, giving it {@code id} of its own if it had none. */
   private Set<Integer> idsOf(Element local, int id) {
     Set<Integer> ids = values == null ? null : values.get(local);
@@ -207,21 +188,12 @@ public final class LocalPins {
     return pins;
   }
 
-  private Set<Element> assigned() {
-    own();
-    if (assigned == null) {
-      assigned = new HashSet<>();
-    }
-    return assigned;
-  }
-
   private void own() {
     if (owned) {
       return;
     }
     values = values == null ? null : new HashMap<>(values);
     pins = pins == null ? null : new HashMap<>(pins);
-    assigned = assigned == null ? null : new HashSet<>(assigned);
     owned = true;
   }
 
@@ -233,8 +205,7 @@ public final class LocalPins {
   public boolean equals(Object other) {
     return other instanceof LocalPins that
         && normal(values).equals(normal(that.values))
-        && normal(pins).equals(normal(that.pins))
-        && normal(assigned).equals(normal(that.assigned));
+        && normal(pins).equals(normal(that.pins));
   }
 
   @Override
@@ -244,9 +215,5 @@ public final class LocalPins {
 
   private static <K, V> Map<K, V> normal(Map<K, V> map) {
     return map == null ? Map.of() : map;
-  }
-
-  private static <T> Set<T> normal(Set<T> set) {
-    return set == null ? Set.of() : set;
   }
 }

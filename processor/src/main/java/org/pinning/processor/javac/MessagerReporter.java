@@ -1,40 +1,46 @@
 package org.pinning.processor.javac;
 
 import javax.annotation.processing.Messager;
+import javax.lang.model.element.Element;
 import javax.tools.Diagnostic;
-import org.pinning.processor.options.PinOptions;
 import org.pinning.processor.report.Finding;
-import org.pinning.processor.report.Reporter;
-import org.pinning.processor.report.Suppression;
+import org.pinning.processor.report.FindingCollector;
+import org.pinning.processor.report.Site;
 
 /**
- * Reports through the processor's {@link Messager}: the path for compilers without javac's plugins
- * (ECJ), where findings point at elements and annotations rather than trees.
+ * Prints through the processor's {@link Messager}: the path for compilers without javac's plugins
+ * (ECJ), where findings point at elements and annotations rather than trees. It decides nothing:
+ * the {@link FindingCollector} it serves hands it what to print.
  */
-public final class MessagerReporter implements Reporter {
+public final class MessagerReporter
+    implements FindingCollector.SiteLocator, FindingCollector.Printer {
   private final Messager messager;
-  private final PinOptions options;
 
-  public MessagerReporter(Messager messager, PinOptions options) {
+  public MessagerReporter(Messager messager) {
     this.messager = messager;
-    this.options = options;
   }
 
   @Override
-  public void report(Finding finding) {
-    if (finding.site().element() == null
-        || Suppression.suppresses(finding.site().element(), finding.code())) {
-      return;
+  public void print(Finding finding, Diagnostic.Kind kind) {
+    Element element = finding.site().element();
+    if (element == null) {
+      return; // a tree without javac's trees: the Messager has nowhere to put it
     }
-    Diagnostic.Kind kind =
-        finding.code().isError() && !options.errorsAsWarnings()
-            ? Diagnostic.Kind.ERROR
-            : Diagnostic.Kind.WARNING;
     if (finding.site().annotation() != null) {
-      messager.printMessage(
-          kind, finding.message(), finding.site().element(), finding.site().annotation());
+      messager.printMessage(kind, finding.message(), element, finding.site().annotation());
     } else {
-      messager.printMessage(kind, finding.message(), finding.site().element());
+      messager.printMessage(kind, finding.message(), element);
     }
+  }
+
+  @Override
+  public Element declarationOf(Site site) {
+    return site.element();
+  }
+
+  /** The Messager orders nothing by position: findings keep the order the rules found them in. */
+  @Override
+  public long position(Site site) {
+    return 0;
   }
 }

@@ -8,7 +8,6 @@ import com.sun.source.tree.BindingPatternTree;
 import com.sun.source.tree.BlockTree;
 import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.CompilationUnitTree;
-import com.sun.source.tree.CompoundAssignmentTree;
 import com.sun.source.tree.ConditionalExpressionTree;
 import com.sun.source.tree.EnhancedForLoopTree;
 import com.sun.source.tree.ErroneousTree;
@@ -28,7 +27,6 @@ import com.sun.source.tree.ReturnTree;
 import com.sun.source.tree.ThrowTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.TypeCastTree;
-import com.sun.source.tree.UnaryTree;
 import com.sun.source.tree.VariableTree;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.Trees;
@@ -222,14 +220,14 @@ final class PinScanner extends FlowScanner {
         moveElements(initializer, value, variable.asType(), target);
       }
     } else {
-      store(variable, initializer, value, node, false, isImplicitlyTyped(node));
+      store(variable, initializer, value, node, isImplicitlyTyped(node));
     }
     return null;
   }
 
   @Override
   public Pin visitAnnotatedType(AnnotatedTypeTree node, Void unused) {
-    report(typeUses.check(getCurrentPath(), null));
+    report(typeUses.check(getCurrentPath()));
     return super.visitAnnotatedType(node, unused);
   }
 
@@ -243,7 +241,7 @@ final class PinScanner extends FlowScanner {
             .unpin()
             .checkTypeArguments(
                 (DeclaredType) type,
-                i -> Site.tree(new TreePath(path, node.getTypeArguments().get(i)), null),
+                i -> Site.tree(new TreePath(path, node.getTypeArguments().get(i))),
                 reporter::report);
       }
     }
@@ -361,42 +359,10 @@ final class PinScanner extends FlowScanner {
               field);
         }
       } else {
-        store(variable, node.getExpression(), value, node, true, false);
+        store(variable, node.getExpression(), value, node, false);
       }
     }
     return value;
-  }
-
-  @Override
-  public Pin visitCompoundAssignment(CompoundAssignmentTree node, Void unused) {
-    super.visitCompoundAssignment(node, unused);
-    Element element = trees.getElement(new TreePath(getCurrentPath(), node.getVariable()));
-    if (element != null
-        && element.getKind() != ElementKind.FIELD
-        && annotations.hasPinned(element)) {
-      report(Messages.pinnedLocalReassigned(Site.tree(getCurrentPath(), null), element));
-    }
-    return null;
-  }
-
-  @Override
-  public Pin visitUnary(UnaryTree node, Void unused) {
-    super.visitUnary(node, unused);
-    Tree.Kind kind = node.getKind();
-    boolean increment =
-        kind == Tree.Kind.PREFIX_INCREMENT
-            || kind == Tree.Kind.POSTFIX_INCREMENT
-            || kind == Tree.Kind.PREFIX_DECREMENT
-            || kind == Tree.Kind.POSTFIX_DECREMENT;
-    if (increment) {
-      Element element = trees.getElement(new TreePath(getCurrentPath(), node.getExpression()));
-      if (element != null
-          && element.getKind() != ElementKind.FIELD
-          && annotations.hasPinned(element)) {
-        report(Messages.pinnedLocalReassigned(Site.tree(getCurrentPath(), null), element));
-      }
-    }
-    return null;
   }
 
   @Override
@@ -473,7 +439,7 @@ final class PinScanner extends FlowScanner {
     if (signature.returnsArrayOfElements()) {
       report(
           Messages.elementsIntoArray(
-              Site.tree(getCurrentPath(), null), callName(receiver, method)));
+              Site.tree(getCurrentPath()), callName(receiver, method)));
       return null;
     }
     if (signature.returnsPinned()) {
@@ -849,27 +815,22 @@ final class PinScanner extends FlowScanner {
   }
 
   /**
-   * A value stored into a local or parameter. Into a {@code @Pinned} one it pins the locals it came
-   * from, and may not replace an earlier value; into any other it is not a move: the local takes on
-   * the pin of what it holds (§2). Pinned type arguments are taken as the declaration writes them,
-   * except for {@code var}, which keeps them.
+   * A value stored into a local or parameter. Into a {@code @Pinned} one (a slot, which may be
+   * given another value, §4.2) it pins the locals it came from; into any other it is not a move:
+   * the local takes on the pin of what it holds (§2). Pinned type arguments are taken as the
+   * declaration writes them, except for {@code var}, which keeps them.
    */
   private void store(
       VariableElement variable,
       ExpressionTree value,
       Pin pin,
       Tree node,
-      boolean reassignment,
       boolean implicitlyTyped) {
     if (pin != null && pin.elements() != 0 && !implicitlyTyped) {
       moveElements(value, pin, variable.asType(), () -> MoveTarget.local(variable));
       pin = pin.value() ? pin.withElements(0) : null;
     }
     if (annotations.hasPinned(variable)) {
-      boolean assignedBefore = state().assign(variable);
-      if (reassignment && (assignedBefore || variable.getKind() == ElementKind.PARAMETER)) {
-        report(Messages.pinnedLocalReassigned(Site.tree(getCurrentPath(), null), variable));
-      }
       pinLocalsIn(value);
       return;
     }
@@ -941,7 +902,7 @@ final class PinScanner extends FlowScanner {
       receiver = classes.isEmpty() ? null : classes.peek().asType();
     }
     if (receiver != null && model.isPinned(receiver)) {
-      report(Messages.cloneCall(Site.tree(getCurrentPath(), null), receiver));
+      report(Messages.cloneCall(Site.tree(getCurrentPath()), receiver));
     }
   }
 
@@ -965,7 +926,7 @@ final class PinScanner extends FlowScanner {
 
   private void move(TreePath value, Pin pin, Supplier<MoveTarget> target) {
     if (pin != null) {
-      report(moves.check(Site.tree(value, null), pin, trees.getTypeMirror(value), target));
+      report(moves.check(Site.tree(value), pin, trees.getTypeMirror(value), target));
     }
   }
 
@@ -989,7 +950,7 @@ final class PinScanner extends FlowScanner {
     TreePath path = new TreePath(getCurrentPath(), value);
     TypeMirror valueType = trees.getTypeMirror(path);
     TypeMirror into = targetType == null ? model.types().getNullType() : targetType;
-    report(moves.checkElements(Site.tree(path, null), pin, valueType, into, allowed, target));
+    report(moves.checkElements(Site.tree(path), pin, valueType, into, allowed, target));
   }
 
   private boolean isFromSource(ExecutableElement method) {

@@ -15,6 +15,7 @@ import javax.lang.model.element.TypeElement;
 import javax.tools.Diagnostic;
 import org.pinning.processor.options.PinOptions;
 import org.pinning.processor.projection.ProjectionEligibility;
+import org.pinning.processor.report.FindingCollector;
 import org.pinning.processor.report.Messages;
 import org.pinning.processor.report.Site;
 
@@ -98,22 +99,23 @@ public final class PinTaskListener implements TaskListener {
     if (current.options.stats()) {
       lastUnit = unit;
     }
-    TreeReporter reporter = new TreeReporter(trees, unit, current.options);
+    TreeReporter printer = new TreeReporter(trees, unit);
+    FindingCollector findings = new FindingCollector(printer, current.options);
     try {
       TreePath path = pathOf(type, unit);
       if (path != null) {
         unitsChecked++;
-        PinScanner scanner = new PinScanner(trees, unit, current, reporter);
+        PinScanner scanner = new PinScanner(trees, unit, current, findings);
         scanner.scan(path, null);
         if (scanner.sawErrors()) {
-          reporter.dropBodyFindings(); // javac has reported errors here: no cascades
+          findings.javacReportedErrors();
         }
         noteMissingProjections(current, type, unit);
       }
     } catch (RuntimeException | LinkageError | StackOverflowError failure) {
-      reportInternal(reporter, unit, type, failure, current.options);
+      reportInternal(findings, unit, type, failure, current.options);
     }
-    reporter.flush();
+    findings.flush(printer);
   }
 
   /**
@@ -160,13 +162,13 @@ public final class PinTaskListener implements TaskListener {
   }
 
   private void reportInternal(
-      TreeReporter reporter,
+      FindingCollector findings,
       CompilationUnitTree unit,
       TypeElement type,
       Throwable failure,
       PinOptions options) {
     String file = unit.getSourceFile().getName();
-    reporter.report(Messages.internal(Site.of(type), file, failure));
+    findings.report(Messages.internal(Site.of(type), file, failure));
     if (options.stats()) {
       StringWriter trace = new StringWriter();
       failure.printStackTrace(new PrintWriter(trace));

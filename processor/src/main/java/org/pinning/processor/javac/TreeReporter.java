@@ -6,90 +6,51 @@ import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.TypeParameterTree;
 import com.sun.source.tree.VariableTree;
-import com.sun.source.util.SourcePositions;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.Trees;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Map;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.TypeParameterElement;
 import javax.lang.model.type.TypeMirror;
 import javax.tools.Diagnostic;
-import org.pinning.processor.options.PinOptions;
-import org.pinning.processor.report.Code;
 import org.pinning.processor.report.Finding;
-import org.pinning.processor.report.Reporter;
+import org.pinning.processor.report.FindingCollector;
 import org.pinning.processor.report.Site;
-import org.pinning.processor.report.Suppression;
 
 /**
  * Prints the findings of one top-level class through {@link Trees#printMessage}, so that javac puts
- * the caret under the offending tree. Findings are held until {@link #flush()}: where two point at
- * the same tree, only the first code in DESIGN.md §4's order is printed.
+ * the caret under the offending tree. It decides nothing: the {@link FindingCollector} it serves
+ * asks it where a site is (for suppression and source order), then hands it what to print.
  */
-final class TreeReporter implements Reporter {
+final class TreeReporter implements FindingCollector.SiteLocator, FindingCollector.Printer {
   private final Trees trees;
   private final CompilationUnitTree unit;
-  private final PinOptions options;
-  private final Map<Tree, Finding> byTree = new IdentityHashMap<>();
-  private int errors;
 
-  TreeReporter(Trees trees, CompilationUnitTree unit, PinOptions options) {
+  TreeReporter(Trees trees, CompilationUnitTree unit) {
     this.trees = trees;
     this.unit = unit;
-    this.options = options;
   }
 
   @Override
-  public void report(Finding finding) {
-    TreePath path = locate(finding.site());
-    Element element =
-        finding.site().element() != null ? finding.site().element() : declarationOf(path);
-    if (element != null && Suppression.suppresses(element, finding.code())) {
-      return;
-    }
-    Tree tree = path == null ? unit : path.getLeaf();
-    byTree.merge(tree, finding, (a, b) -> a.code().compareTo(b.code()) <= 0 ? a : b);
+  public void print(Finding finding, Diagnostic.Kind kind) {
+    trees.printMessage(kind, finding.message(), caretOf(finding.site()), unit);
   }
 
-  /**
-   * Forgets what body rules found: where javac reported errors, a pin finding in a body may be a
-   * cascade of them.
-   */
-  void dropBodyFindings() {
-    byTree
-        .values()
-        .removeIf(
-            finding ->
-                finding.site().path() != null
-                    && finding.code() != Code.MISPLACED
-                    && finding.code() != Code.UNPIN);
+  @Override
+  public Element declarationOf(Site site) {
+    return site.element() != null ? site.element() : declarationOf(locate(site));
   }
 
-  /** Prints what was reported, in source order; returns how many were errors. */
-  int flush() {
-    if (byTree.isEmpty()) {
-      return errors;
-    }
-    SourcePositions positions = trees.getSourcePositions();
-    List<Map.Entry<Tree, Finding>> entries = new ArrayList<>(byTree.entrySet());
-    entries.sort(Comparator.comparingLong(e -> positions.getStartPosition(unit, e.getKey())));
-    for (Map.Entry<Tree, Finding> entry : entries) {
-      Finding finding = entry.getValue();
-      boolean error = finding.code().isError() && !options.errorsAsWarnings();
-      errors += error ? 1 : 0;
-      trees.printMessage(
-          error ? Diagnostic.Kind.ERROR : Diagnostic.Kind.WARNING,
-          finding.message(),
-          entry.getKey(),
-          unit);
-    }
-    byTree.clear();
-    return errors;
+  @Override
+  public long position(Site site) {
+    return trees.getSourcePositions().getStartPosition(unit, caretOf(site));
+  }
+
+  private Tree caretOf(Site site) {
+    TreePath path = locate(site);
+    return path == null ? unit : path.getLeaf();
   }
 
   private TreePath locate(Site site) {

@@ -243,16 +243,6 @@ public final class Messages {
         "remove the copy constructor; " + NEVER_COPIED);
   }
 
-  // pin:replace
-
-  public static Finding nonFinalPinnedField(Site site, VariableElement field) {
-    return new Finding(
-        Code.REPLACE,
-        site,
-        "pinned field '" + field.getSimpleName() + "' is not final: its value could be replaced",
-        "declare '" + field.getSimpleName() + "' final; a pinned value is never replaced");
-  }
-
   // pin:override
 
   public static Finding overrideDropsPinnedParameter(
@@ -340,7 +330,7 @@ public final class Messages {
         "once pinned, always pinned: " + target.help());
   }
 
-  // pin:copy and pin:replace in bodies
+  // pin:copy in bodies
 
   public static Finding cloneCall(Site site, TypeMirror type) {
     return new Finding(
@@ -348,16 +338,6 @@ public final class Messages {
         site,
         "clone() copies a value of pinned type '" + Names.type(type) + "'",
         "share the reference instead; " + NEVER_COPIED);
-  }
-
-  public static Finding pinnedLocalReassigned(Site site, Element local) {
-    String kind =
-        local.getKind() == javax.lang.model.element.ElementKind.PARAMETER ? "parameter" : "local";
-    return new Finding(
-        Code.REPLACE,
-        site,
-        "pinned " + kind + " '" + local.getSimpleName() + "' is assigned again",
-        "a pinned " + kind + " is effectively final: declare a new local for the new value");
   }
 
   // pin:internal

@@ -1,9 +1,8 @@
 package org.pinning.processor.report;
 
 /**
- * Where rules send their findings. Under javac the plugin's reporter puts the caret on the
- * offending tree; under other compilers the processor's reporter goes through the {@code Messager}.
- * Both apply suppression and severity the same way ({@link Suppression}).
+ * Where rules send their findings: a {@link FindingCollector}, which decides what is printed. Rules
+ * report everything they find and leave precedence, suppression and severity to it.
  */
 public interface Reporter {
   void report(Finding finding);

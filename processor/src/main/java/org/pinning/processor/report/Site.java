@@ -43,6 +43,22 @@ public final class Site {
     return new Site(element, null, null, path);
   }
 
+  /** A tree whose nearest declaration the reporter finds from the path, should it need it. */
+  public static Site tree(TreePath path) {
+    return new Site(null, null, null, path);
+  }
+
+  /**
+   * What a finding at this site judges unless its rule says otherwise: the tree, or the element
+   * with the annotation or clause the caret goes under.
+   */
+  Object subject() {
+    return path != null ? path.getLeaf() : new ElementPart(element, annotation, clause);
+  }
+
+  /** A part of a declaration, as a value: equal parts are one construct. */
+  private record ElementPart(Element element, AnnotationMirror annotation, TypeElement clause) {}
+
   /** The element the site belongs to (for suppression and for the Messager). */
   public Element element() {
     return element;

@@ -18,9 +18,10 @@ import org.pinning.processor.report.Reporter;
 import org.pinning.processor.report.Site;
 
 /**
- * The rules that judge declarations from {@code javax.lang.model} alone, in the precedence order of
- * DESIGN.md §4: one construct gets one diagnostic, the first that applies. Used by the javac plugin
- * for every class it scans, and by the processor under compilers without plugins.
+ * The rules that judge declarations from {@code javax.lang.model} alone. Used by the javac plugin
+ * for every class it scans, and by the processor under compilers without plugins. Each rule reports
+ * what it finds; where several judge the pin annotations written on one declaration, their findings
+ * name that declaration as their subject, and the collector keeps the first code (DESIGN.md §4).
  */
 public final class DeclarationRules {
   private final Elements elements;
@@ -34,7 +35,6 @@ public final class DeclarationRules {
   private final MisplacedRule misplaced;
   private final UnpinRule unpin;
   private final CopyRule copy;
-  private final ReplaceRule replace;
   private final OverrideRule override;
   private final UselessRule useless;
   private final FieldRule field;
@@ -44,7 +44,6 @@ public final class DeclarationRules {
     this.elements = elements;
     this.annotations = model.annotations();
     this.misplaced = new MisplacedRule(model.annotations());
-    this.replace = new ReplaceRule(model.annotations());
     this.unpin = new UnpinRule(model);
     this.copy = new CopyRule(model, elements);
     this.override = new OverrideRule(model, elements);
@@ -63,8 +62,8 @@ public final class DeclarationRules {
 
   /** The rules about {@code type} itself, its members and their parameters; not nested types. */
   public void checkType(TypeElement type, Reporter out) {
-    first(out, unpin.checkBoth(type), unpin.checkUnpinType(type));
-    first(out, unpin.checkUnpinSupertype(type));
+    judge(out, type, unpin.checkBoth(type), unpin.checkUnpinType(type));
+    report(out, unpin.checkUnpinSupertype(type));
     copy.checkType(type, out::report);
     supertype.check(type, out::report);
     checkTypeParameters(type.getTypeParameters(), out);
@@ -86,7 +85,7 @@ public final class DeclarationRules {
 
   /** The rules about a local variable, pattern binding, resource or lambda parameter. */
   public void checkLocal(VariableElement local, Reporter out) {
-    first(out, misplaced.check(local), useless.check(local));
+    judge(out, local, misplaced.check(local), useless.check(local));
   }
 
   /**
@@ -114,18 +113,18 @@ public final class DeclarationRules {
   private void checkField(TypeElement owner, VariableElement member, Reporter out) {
     if (owner.getKind() == ElementKind.RECORD) {
       // Record components are judged as a whole by the copy rule.
-      first(out, misplaced.check(member), unpin.checkBoth(member));
+      judge(out, member, misplaced.check(member), unpin.checkBoth(member));
       return;
     }
     if (!annotations.hasPinned(member)) {
-      first(out, field.check(owner, member)); // the only rule about a field without @Pinned
+      report(out, field.check(owner, member)); // the only rule about a field without @Pinned
       return;
     }
-    first(
+    judge(
         out,
+        member,
         misplaced.check(member),
         unpin.checkBoth(member),
-        replace.checkField(member),
         useless.check(member),
         field.check(owner, member));
   }
@@ -135,15 +134,20 @@ public final class DeclarationRules {
       return; // record accessors, implicit constructors: their annotations come from elsewhere
     }
     if (annotations.hasPinned(method)) {
-      first(out, misplaced.check(method), override.check(owner, method), useless.check(method));
+      judge(
+          out,
+          method,
+          misplaced.check(method),
+          override.check(owner, method),
+          useless.check(method));
     } else {
-      first(out, override.check(owner, method)); // the only rule about a method without @Pinned
+      report(out, override.check(owner, method)); // the only rule about a method without @Pinned
     }
     checkTypeParameters(method.getTypeParameters(), out);
     for (VariableElement parameter : method.getParameters()) {
       if (annotations.hasPinned(parameter)
           && elements.getOrigin(parameter) == Elements.Origin.EXPLICIT) {
-        first(out, misplaced.check(parameter), useless.check(parameter));
+        judge(out, parameter, misplaced.check(parameter), useless.check(parameter));
       }
     }
   }
@@ -151,17 +155,29 @@ public final class DeclarationRules {
   private void checkTypeParameters(
       java.util.List<? extends TypeParameterElement> parameters, Reporter out) {
     for (TypeParameterElement parameter : parameters) {
-      first(out, misplaced.check(parameter));
+      report(out, misplaced.check(parameter));
     }
   }
 
-  /** Reports the first finding that is not null: one construct, one diagnostic. */
-  private static void first(Reporter out, Finding... findings) {
+  /**
+   * Reports the findings of the rules that judge the pin annotations written on {@code
+   * declaration}: one construct, so the collector prints only the first code among them.
+   */
+  private static void judge(Reporter out, Element declaration, Finding... findings) {
+    WrittenPins subject = new WrittenPins(declaration);
     for (Finding finding : findings) {
       if (finding != null) {
-        out.report(finding);
-        return;
+        out.report(finding.about(subject));
       }
     }
   }
+
+  private static void report(Reporter out, Finding finding) {
+    if (finding != null) {
+      out.report(finding);
+    }
+  }
+
+  /** The construct several declaration rules judge: the pin annotations on one declaration. */
+  private record WrittenPins(Element declaration) {}
 }

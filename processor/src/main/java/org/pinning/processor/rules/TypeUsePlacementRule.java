@@ -36,7 +36,7 @@ public final class TypeUsePlacementRule {
   }
 
   /** The finding for the annotated type at {@code path}, or null where {@code @Pinned} belongs. */
-  public Finding check(TreePath path, Element enclosing) {
+  public Finding check(TreePath path) {
     AnnotatedTypeTree node = (AnnotatedTypeTree) path.getLeaf();
     AnnotationTree pinned = pinnedAnnotation(path, node);
     if (pinned == null) {
@@ -44,7 +44,7 @@ public final class TypeUsePlacementRule {
     }
     if (node.getUnderlyingType().getKind() == Tree.Kind.ARRAY_TYPE) {
       return Messages.pinnedTypeUse(
-          Site.tree(new TreePath(path, pinned), enclosing), "an array dimension");
+          Site.tree(new TreePath(path, pinned)), "an array dimension");
     }
     // @Pinned Box<String> annotates Box, the name of the parameterized type: the position that
     // counts is the parameterized type's own.
@@ -57,7 +57,7 @@ public final class TypeUsePlacementRule {
     String where = misplacement(annotated, parent.getLeaf());
     return where == null
         ? null
-        : Messages.pinnedTypeUse(Site.tree(new TreePath(path, pinned), enclosing), where);
+        : Messages.pinnedTypeUse(Site.tree(new TreePath(path, pinned)), where);
   }
 
   /** What the misplaced type is part of, or null when the position is allowed. */

@@ -74,8 +74,8 @@ class OneCompileShowsEverythingTest {
             package demo;
             import org.pinning.Pinned;
             @Pinned
-            public final class Job {
-              @Pinned Buffer buffer = new Buffer();
+            public final class Job implements Cloneable {
+              @Pinned final Buffer buffer = new Buffer();
             }
             """);
     JavaFileObject monitor =
@@ -102,9 +102,9 @@ class OneCompileShowsEverythingTest {
     Compilation compilation = compile(job, monitor, BUFFER);
     assertThat(compilation).hadErrorCount(3);
     assertThat(compilation)
-        .hadErrorContaining("[pin:replace] pinned field 'buffer' is not final")
+        .hadErrorContaining("[pin:copy] pinned type 'Job' is Cloneable")
         .inFile(job)
-        .onLineContaining("@Pinned Buffer buffer = new Buffer();");
+        .onLineContaining("public final class Job implements Cloneable");
     assertThat(compilation)
         .hadErrorContaining("[pin:move] pinned value 'buffer' moves into")
         .inFile(monitor)

@@ -50,15 +50,6 @@ class LocalPinsTest {
   }
 
   @Test
-  void aSecondAssignmentOfAPinnedLocalIsSeen() {
-    LocalPins state = LocalPins.empty();
-    assertFalse(state.assign(a));
-    LocalPins copy = state.copy();
-    assertTrue(copy.assign(a));
-    assertTrue(state.assign(a));
-  }
-
-  @Test
   void aNewUnpinnedValueForgetsTheOldPin() {
     LocalPins state = LocalPins.empty();
     state.pin(a, 1, pinned);
@@ -83,7 +74,6 @@ class LocalPinsTest {
     LocalPins entry = LocalPins.empty();
     LocalPins end = entry.copy();
     end.pin(a, 1, pinned);
-    end.assign(a);
     assertEquals(entry, end.forget(List.of(a)), "no local left, no pin left");
     assertTrue(end.forget(List.of(a)).isEmpty());
   }

@@ -55,7 +55,6 @@ class RejectedExamplesTest {
       List.of(
           "pin:move",
           "pin:after-pin",
-          "pin:replace",
           "pin:copy",
           "pin:unpin",
           "pin:override",
