@@ -10,16 +10,10 @@ import com.google.testing.compile.Compilation;
 import com.google.testing.compile.Compiler;
 import java.io.File;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.jar.JarEntry;
-import java.util.jar.JarOutputStream;
-import java.util.stream.Stream;
 import javax.tools.Diagnostic;
 import javax.tools.JavaFileObject;
 import org.junit.jupiter.api.BeforeAll;
@@ -229,19 +223,9 @@ class ClassFileContainerTest {
     Compilation library = compile(LIBRARY.toArray(new JavaFileObject[0]));
     assertThat(library).succeededWithoutWarnings();
     Path classes = root.resolve("classes");
-    for (JavaFileObject file : library.generatedFiles()) {
-      if (file.getKind() != JavaFileObject.Kind.CLASS) {
-        continue;
-      }
-      String path = file.toUri().getPath();
-      Path target = classes.resolve(path.substring(path.indexOf("/CLASS_OUTPUT/") + 14));
-      Files.createDirectories(target.getParent());
-      try (InputStream in = file.openInputStream()) {
-        Files.copy(in, target);
-      }
-    }
+    LibraryClassFiles.write(library, classes);
     classDirectory = classes.toFile();
-    jar = jar(classes, root.resolve("lib.jar")).toFile();
+    jar = LibraryClassFiles.jar(classes, root.resolve("lib.jar")).toFile();
   }
 
   @Test
@@ -362,18 +346,5 @@ class ClassFileContainerTest {
 
   private static List<String> withoutHelp(List<String> reported) {
     return reported.stream().map(line -> line.replaceAll("\n.*", "")).toList();
-  }
-
-  private static Path jar(Path classes, Path jarFile) throws IOException {
-    try (OutputStream out = Files.newOutputStream(jarFile);
-        JarOutputStream jar = new JarOutputStream(out);
-        Stream<Path> files = Files.walk(classes)) {
-      for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
-        jar.putNextEntry(new JarEntry(classes.relativize(file).toString().replace('\\', '/')));
-        Files.copy(file, jar);
-        jar.closeEntry();
-      }
-    }
-    return jarFile;
   }
 }
