@@ -1,89 +1,194 @@
 package org.pinning.processor.flow;
 
+import org.pinning.processor.model.ArgumentMask;
+
 /**
- * What is pinned about an expression's value, as the diagnostics tell it: the value itself, the
- * elements of a pinned container ({@code List<@Pinned Task>}), or both.
+ * What the flow analysis knows about an expression's value that is pinned, or holds pinned
+ * elements: where it comes from, as data. The analysis computes these and holds no words; {@code
+ * Messages} alone turns them into text.
  *
- * @param value whether the value itself is a pinned reference
- * @param afterPin true when an unpinned local was pinned later ({@code pin:after-pin}); false when
- *     the value was pinned where it came from ({@code pin:move})
- * @param borrowed true for the parameter of an override of a borrowing library method ({@code
- *     equals(Object o)}): it may hold a pinned value, and may be lent on to other calls as the
- *     model method itself would, but not stored
- * @param name the value as the source names it at the point of the move
- * @param origin where a local got its pinned value ({@code 'reader'}), or null when the expression
- *     itself reads the pinned place
- * @param line the line where the local was pinned or received the pinned value; 0 for none
- * @param elements the type arguments of the expression's static type that are {@code @Pinned}, one
- *     bit per type parameter of its class; 0 when it is no pinned container
+ * <p>Each kind names the value as the source names it where it is used ({@link #name()}), and
+ * carries the mask of its static type's type arguments that are {@code @Pinned} ({@link
+ * #elements()}, empty when the value is no pinned container).
  */
-public record Pin(
-    boolean value,
-    boolean afterPin,
-    boolean borrowed,
-    String name,
-    String origin,
-    long line,
-    int elements) {
+public sealed interface Pin {
 
-  /**
-   * A read of a pinned place or a pinned expression: {@code buffer}, {@code this}, {@code get()}.
-   */
-  public static Pin place(String name) {
-    return new Pin(true, false, false, name, null, 0, 0);
+  /** The value as the source names it where it is used: {@code buffer}, {@code tasks.get()}. */
+  String name();
+
+  /** The type arguments of the value's static type that are {@code @Pinned}. */
+  ArgumentMask elements();
+
+  /** Whether the value itself is a pinned reference, not only a container of pinned elements. */
+  default boolean isPinnedValue() {
+    return true;
   }
 
-  /** The parameter of an override of a borrowing method: pinned, but lent on freely. */
-  public static Pin borrowedParameter(String name) {
-    return new Pin(true, false, true, name, null, 0, 0);
-  }
-
-  /** A container whose type arguments {@code elements} are pinned; the container itself is not. */
-  public static Pin container(String name, int elements) {
-    return new Pin(false, false, false, name, null, 0, elements);
-  }
-
-  /** An unpinned value that was pinned at {@code line}. */
-  public static Pin pinnedAt(String name, long line) {
-    return new Pin(true, true, false, name, null, line, 0);
+  /** The line that pinned the value or handed it to the local that holds it; 0 for none. */
+  default long line() {
+    return 0;
   }
 
   /** What a local holds after it received this value at {@code line}. */
-  public Pin receivedAt(long line) {
-    return new Pin(
-        value,
-        afterPin,
-        borrowed,
-        name,
-        origin != null ? origin : "'" + name + "'",
-        line,
-        elements);
+  Pin receivedAt(long line);
+
+  /** The same value, read through the local {@code local}. */
+  Pin readAs(String local);
+
+  /** This value with the container part replaced by {@code mask}. */
+  Pin withElements(ArgumentMask mask);
+
+  /**
+   * A read of a pinned place or pinned expression: {@code buffer}, {@code this}, {@code get()}.
+   */
+  record PinnedPlace(String name, ArgumentMask elements) implements Pin {
+    public PinnedPlace(String name) {
+      this(name, ArgumentMask.NONE);
+    }
+
+    @Override
+    public Pin receivedAt(long line) {
+      return new Received(name, name, line, elements);
+    }
+
+    @Override
+    public Pin readAs(String local) {
+      return new Received(local, name, 0, elements);
+    }
+
+    @Override
+    public Pin withElements(ArgumentMask mask) {
+      return new PinnedPlace(name, mask);
+    }
   }
 
-  /** The same pin, read through the local {@code local}. */
-  public Pin readAs(String local) {
-    return new Pin(
-        value,
-        afterPin,
-        borrowed,
-        local,
-        origin == null ? "'" + name + "'" : origin,
-        line,
-        elements);
+  /**
+   * A pinned value read from the pinned place or expression named {@code from}, held by a local
+   * since {@code line} (0 while the place itself is read through the local).
+   */
+  record Received(String name, String from, long line, ArgumentMask elements) implements Pin {
+    @Override
+    public Pin receivedAt(long newLine) {
+      return new Received(name, from, newLine, elements);
+    }
+
+    @Override
+    public Pin readAs(String local) {
+      return new Received(local, from, line, elements);
+    }
+
+    @Override
+    public Pin withElements(ArgumentMask mask) {
+      return new Received(name, from, line, mask);
+    }
   }
 
-  /** An element of the container {@code container}, received by a local at {@code line}. */
-  public static Pin elementOf(String local, String container, long line) {
-    return new Pin(true, false, false, local, "an element of '" + container + "'", line, 0);
+  /**
+   * An unpinned value that was pinned at {@code line} ({@code pin:after-pin}): a local, or one of
+   * its aliases.
+   */
+  record PinnedAfter(String name, long line) implements Pin {
+    @Override
+    public ArgumentMask elements() {
+      return ArgumentMask.NONE;
+    }
+
+    @Override
+    public Pin receivedAt(long newLine) {
+      return new PinnedAfter(name, newLine);
+    }
+
+    @Override
+    public Pin readAs(String local) {
+      return new PinnedAfter(local, line);
+    }
+
+    @Override
+    public Pin withElements(ArgumentMask mask) {
+      return this;
+    }
   }
 
-  /** This pin with the container part replaced by {@code newElements}. */
-  public Pin withElements(int newElements) {
-    return new Pin(value, afterPin, borrowed, name, origin, line, newElements);
+  /**
+   * The parameter of an override of a borrowing library method ({@code equals(Object o)}): it may
+   * hold a pinned value, and may be lent on to other calls as the model method itself would, but
+   * not stored. {@code from} names the parameter once a local holds its value, and is null while
+   * the parameter itself is read.
+   */
+  record Borrowed(String name, String from, long line, ArgumentMask elements) implements Pin {
+    public Borrowed(String name, ArgumentMask elements) {
+      this(name, null, 0, elements);
+    }
+
+    @Override
+    public Pin receivedAt(long newLine) {
+      return new Borrowed(name, from != null ? from : name, newLine, elements);
+    }
+
+    @Override
+    public Pin readAs(String local) {
+      return new Borrowed(local, from != null ? from : name, line, elements);
+    }
+
+    @Override
+    public Pin withElements(ArgumentMask mask) {
+      return new Borrowed(name, from, line, mask);
+    }
   }
 
-  /** Only the container part: the value itself is not pinned. */
-  public Pin elementsOnly() {
-    return elements == 0 ? null : new Pin(false, false, borrowed, name, origin, line, elements);
+  /**
+   * A container whose type arguments {@code elements} are pinned; the container itself is not
+   * pinned. {@code line} is where a local received it, 0 for none.
+   */
+  record Container(String name, long line, ArgumentMask elements) implements Pin {
+    public Container(String name, ArgumentMask elements) {
+      this(name, 0, elements);
+    }
+
+    @Override
+    public boolean isPinnedValue() {
+      return false;
+    }
+
+    @Override
+    public Pin receivedAt(long newLine) {
+      return new Container(name, newLine, elements);
+    }
+
+    @Override
+    public Pin readAs(String local) {
+      return new Container(local, line, elements);
+    }
+
+    @Override
+    public Pin withElements(ArgumentMask mask) {
+      return new Container(name, line, mask);
+    }
+  }
+
+  /**
+   * An element of the pinned container {@code container}, held by the local {@code name} since
+   * {@code line}: an enhanced {@code for} variable, a lambda parameter.
+   */
+  record ContainerElement(String name, String container, long line) implements Pin {
+    @Override
+    public ArgumentMask elements() {
+      return ArgumentMask.NONE;
+    }
+
+    @Override
+    public Pin receivedAt(long newLine) {
+      return new ContainerElement(name, container, newLine);
+    }
+
+    @Override
+    public Pin readAs(String local) {
+      return new ContainerElement(local, container, line);
+    }
+
+    @Override
+    public Pin withElements(ArgumentMask mask) {
+      return this;
+    }
   }
 }

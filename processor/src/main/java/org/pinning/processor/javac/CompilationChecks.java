@@ -2,9 +2,9 @@ package org.pinning.processor.javac;
 
 import com.sun.source.util.JavacTask;
 import com.sun.source.util.Trees;
-import javax.lang.model.element.Name;
 import javax.lang.model.util.Elements;
 import javax.lang.model.util.Types;
+import org.pinning.processor.flow.FlowContext;
 import org.pinning.processor.model.BorrowingModel;
 import org.pinning.processor.model.ClassFileTypeAnnotations;
 import org.pinning.processor.model.ContainerTypes;
@@ -12,34 +12,29 @@ import org.pinning.processor.model.FunctionalTypes;
 import org.pinning.processor.model.PinMentions;
 import org.pinning.processor.model.PinModel;
 import org.pinning.processor.options.PinOptions;
+import org.pinning.processor.report.Reporter;
 import org.pinning.processor.rules.DeclarationRules;
 import org.pinning.processor.rules.MoveRule;
+import org.pinning.processor.rules.PinRules;
 import org.pinning.processor.rules.Sources;
 import org.pinning.processor.rules.TypeUsePlacementRule;
 
 /**
- * Everything the checks of one compilation share: its options, the cached pin facts and the rules.
- * Built once, at the plugin's first {@code ANALYZE} event, when the processor's options have
- * arrived; handed to the scanner of each class.
+ * Everything the checks of one compilation share: its options, the cached pin facts the analysis
+ * asks, and the rules. Built once, at the plugin's first {@code ANALYZE} event, when the
+ * processor's options have arrived; handed to the scanner of each class.
  */
 final class CompilationChecks {
   final PinOptions options;
   final boolean processorRan;
   final PinModel model;
-  final BorrowingModel borrowing;
-  final ContainerTypes containers;
   final ClassFileTypeAnnotations classFiles;
-  final FunctionalTypes functionalTypes;
-  final DeclarationRules declarations;
-  final TypeUsePlacementRule typeUses;
-  final MoveRule moves;
+  final FlowContext flow;
   final PinFreeMembers pinFreeMembers;
-
-  /** Names compared on every node, looked up once: javac's names compare by identity. */
-  final Name thisName;
-
-  final Name superName;
-  final Name cloneName;
+  private final Trees trees;
+  private final DeclarationRules declarations;
+  private final TypeUsePlacementRule typeUses;
+  private final MoveRule moves;
 
   CompilationChecks(
       JavacTask task, Trees trees, Sources sources, PinOptions options, boolean processorRan) {
@@ -47,20 +42,30 @@ final class CompilationChecks {
     Types types = task.getTypes();
     this.options = options;
     this.processorRan = processorRan;
-
-    this.borrowing = new BorrowingModel(elements, types, options.borrowing());
+    this.trees = trees;
     this.classFiles =
         new ClassFileTypeAnnotations(
             elements, types, sources::isFromSource, OptionsHandoff.processorFiler(task));
     this.model = new PinModel(types, elements, classFiles);
-    this.containers = model.containers();
-    this.functionalTypes = new FunctionalTypes(types, model.annotations());
+    BorrowingModel borrowing = new BorrowingModel(elements, types, options.borrowing());
+    ContainerTypes containers = model.containers();
+    FunctionalTypes functionalTypes = new FunctionalTypes(types, model.annotations());
+    this.flow =
+        new FlowContext(
+            trees,
+            model,
+            containers,
+            functionalTypes,
+            borrowing,
+            new FlowContext.Names(elements.getName("this"), elements.getName("super")));
     this.declarations = new DeclarationRules(model, elements, sources);
-    this.typeUses = new TypeUsePlacementRule(trees);
-    this.moves = new MoveRule(model, containers);
+    this.typeUses = new TypeUsePlacementRule(trees, model.annotations());
+    this.moves = new MoveRule(model, containers, functionalTypes, borrowing, trees);
     this.pinFreeMembers = new PinFreeMembers(trees, elements, new PinMentions(model), borrowing);
-    this.thisName = elements.getName("this");
-    this.superName = elements.getName("super");
-    this.cloneName = elements.getName("clone");
+  }
+
+  /** The rules, reporting what they find in one top-level class to {@code out}. */
+  PinRules rules(Reporter out) {
+    return new PinRules(trees, declarations, typeUses, moves, out);
   }
 }

@@ -105,7 +105,7 @@ public final class PinTaskListener implements TaskListener {
       TreePath path = pathOf(type, unit);
       if (path != null) {
         unitsChecked++;
-        PinScanner scanner = new PinScanner(trees, unit, current, findings);
+        PinScanner scanner = new PinScanner(unit, current, current.rules(findings));
         scanner.scan(path, null);
         if (scanner.sawErrors()) {
           findings.javacReportedErrors();

@@ -1,5 +1,7 @@
 package org.pinning.processor.javac;
 
+import com.sun.source.tree.AnnotatedTypeTree;
+import com.sun.source.tree.AnnotationTree;
 import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.CompilationUnitTree;
 import com.sun.source.tree.MethodTree;
@@ -10,7 +12,9 @@ import com.sun.source.util.TreePath;
 import com.sun.source.util.Trees;
 import java.util.ArrayList;
 import java.util.List;
+import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.Element;
+import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.TypeParameterElement;
 import javax.lang.model.type.TypeMirror;
@@ -60,6 +64,12 @@ final class TreeReporter implements FindingCollector.SiteLocator, FindingCollect
     Element element = site.element();
     if (site.annotation() != null) {
       TreePath path = trees.getPath(element, site.annotation());
+      if (path == null && element instanceof ExecutableElement) {
+        path = trees.getPath(element); // javac finds no type annotation on a receiver
+      }
+      if (path != null && path.getLeaf() instanceof MethodTree method) {
+        return receiverAnnotation(path, method, site.annotation());
+      }
       if (path != null) {
         return path;
       }
@@ -77,6 +87,44 @@ final class TreeReporter implements FindingCollector.SiteLocator, FindingCollect
       }
     }
     return declaration;
+  }
+
+  /**
+   * The annotation on the receiver parameter of {@code method} ({@code @Pinned Task this}), where
+   * javac finds it only among the declaration's annotations and so answers with the method itself;
+   * {@code methodPath} when it is not there.
+   */
+  private TreePath receiverAnnotation(
+      TreePath methodPath, MethodTree method, AnnotationMirror annotation) {
+    VariableTree receiver = method.getReceiverParameter();
+    if (receiver == null) {
+      return methodPath;
+    }
+    // Written before the type, the annotation sits in the receiver's modifiers.
+    TreePath receiverPath = new TreePath(methodPath, receiver);
+    TreePath found =
+        annotationOfType(
+            new TreePath(receiverPath, receiver.getModifiers()),
+            receiver.getModifiers().getAnnotations(),
+            annotation);
+    if (found == null && receiver.getType() instanceof AnnotatedTypeTree annotated) {
+      found =
+          annotationOfType(
+              new TreePath(receiverPath, annotated), annotated.getAnnotations(), annotation);
+    }
+    return found == null ? methodPath : found;
+  }
+
+  private TreePath annotationOfType(
+      TreePath parent, List<? extends AnnotationTree> candidates, AnnotationMirror annotation) {
+    Element wanted = annotation.getAnnotationType().asElement();
+    for (AnnotationTree tree : candidates) {
+      TreePath path = new TreePath(parent, tree);
+      if (wanted.equals(trees.getElement(new TreePath(path, tree.getAnnotationType())))) {
+        return path;
+      }
+    }
+    return null;
   }
 
   private TreePath clause(TreePath classPath, TypeElement supertype) {

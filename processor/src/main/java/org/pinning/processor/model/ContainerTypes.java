@@ -63,16 +63,16 @@ public final class ContainerTypes {
    * @param receiverMember the field or method the receiver expression reads
    * @param receiverClass the class of the receiver's static type
    */
-  public int resultArgumentsThroughReceiver(
+  public ArgumentMask resultArgumentsThroughReceiver(
       ExecutableElement method, Element receiverMember, TypeElement receiverClass) {
     if (!classFiles.isActive()
         || method.getReturnType().getKind() != TypeKind.TYPEVAR
         || !(method.getEnclosingElement() instanceof TypeElement owner)) {
-      return 0;
+      return ArgumentMask.NONE;
     }
     List<String> paths = declaredPaths(receiverMember);
     if (paths.isEmpty()) {
-      return 0;
+      return ArgumentMask.NONE;
     }
     int variable =
         owner.getTypeParameters().indexOf(((TypeVariable) method.getReturnType()).asElement());
@@ -81,7 +81,7 @@ public final class ContainerTypes {
             .computeIfAbsent(receiverClass, k -> new HashMap<>())
             .computeIfAbsent(owner, k -> mapping(receiverClass, owner));
     if (variable < 0 || variable >= sources.length || sources[variable] < 0) {
-      return 0;
+      return ArgumentMask.NONE;
     }
     String prefix = sources[variable] + ";";
     List<String> nested = new java.util.ArrayList<>(paths.size());
@@ -90,7 +90,7 @@ public final class ContainerTypes {
         nested.add(path.substring(prefix.length()));
       }
     }
-    return ClassFileTypeAnnotations.argumentMask(nested);
+    return fromClassFile(nested);
   }
 
   /** Where a field's or method's declared type is written {@code @Pinned}, from its class file. */
@@ -136,7 +136,7 @@ public final class ContainerTypes {
       if (!(clauses.get(s) instanceof DeclaredType clause)) {
         continue;
       }
-      if (argumentMask(clause, this::isPinnedArgument) != 0
+      if (!argumentMask(clause, this::isPinnedArgument).isEmpty()
           || (classFiles.isActive()
               && !classFiles.supertypePinnedPaths(type, hasSuperclass ? s - 1 : s).isEmpty())
           || (clause.asElement() instanceof TypeElement supertype
@@ -161,63 +161,58 @@ public final class ContainerTypes {
       return false;
     }
     int index = owner.getTypeParameters().indexOf(parameter);
-    return index >= 0 && index < 31 && (translate(type, 0, owner) & (1 << index)) != 0;
+    return translate(type, ArgumentMask.NONE, owner).has(index);
   }
 
   /** The type arguments of {@code method}'s declared result written {@code @Pinned}, as a mask. */
-  public int resultArguments(ExecutableElement method) {
-    int mask = pinnedArguments(method.getReturnType());
-    if (mask != 0 || !classFiles.isActive()) {
+  public ArgumentMask resultArguments(ExecutableElement method) {
+    ArgumentMask mask = pinnedArguments(method.getReturnType());
+    if (!mask.isEmpty() || !classFiles.isActive()) {
       return mask;
     }
-    return ClassFileTypeAnnotations.argumentMask(classFiles.pinnedPaths(method));
+    return fromClassFile(classFiles.pinnedPaths(method));
   }
 
   /**
    * The type arguments of {@code variable}'s declared type written {@code @Pinned}, as a mask: a
    * field, a parameter or a local.
    */
-  public int variableArguments(VariableElement variable) {
-    int mask = pinnedArguments(variable.asType());
-    if (mask != 0 || !classFiles.isActive()) {
+  public ArgumentMask variableArguments(VariableElement variable) {
+    ArgumentMask mask = pinnedArguments(variable.asType());
+    if (!mask.isEmpty() || !classFiles.isActive()) {
       return mask;
     }
-    Element owner = variable.getEnclosingElement();
-    if (variable.getKind() == ElementKind.FIELD) {
-      return ClassFileTypeAnnotations.argumentMask(classFiles.pinnedPaths(variable));
-    }
-    if (variable.getKind() == ElementKind.PARAMETER && owner instanceof ExecutableElement method) {
-      int index = method.getParameters().indexOf(variable);
-      return index < 0
-          ? 0
-          : ClassFileTypeAnnotations.argumentMask(classFiles.parameterPinnedPaths(method, index));
-    }
-    return 0;
+    return fromClassFile(declaredPaths(variable));
+  }
+
+  private static ArgumentMask fromClassFile(List<String> paths) {
+    return ArgumentMask.of(ClassFileTypeAnnotations.argumentMask(paths));
   }
 
   /** Whether an enhanced {@code for} over a value of {@code type} yields pinned elements. */
-  public boolean iteratesPinned(TypeMirror type, int mask) {
-    return mask != 0
+  public boolean iteratesPinned(TypeMirror type, ArgumentMask mask) {
+    return !mask.isEmpty()
         && iterable != null
         && types.asElement(type) instanceof TypeElement element
-        && translate(element, mask, iterable) != 0;
+        && !translate(element, mask, iterable).isEmpty();
   }
 
-  /** The type arguments of {@code type} written {@code @Pinned}, as a mask; 0 for most types. */
-  public int pinnedArguments(TypeMirror type) {
-    return type == null ? 0 : argumentMask(type, this::isPinnedArgument);
+  /** The type arguments of {@code type} written {@code @Pinned}; none for most types. */
+  public ArgumentMask pinnedArguments(TypeMirror type) {
+    return type == null ? ArgumentMask.NONE : argumentMask(type, this::isPinnedArgument);
   }
 
-  /** The type arguments of {@code type} that pass {@code test}, one bit each. */
-  private static int argumentMask(TypeMirror type, java.util.function.Predicate<TypeMirror> test) {
+  /** The type arguments of {@code type} that pass {@code test}. */
+  private static ArgumentMask argumentMask(
+      TypeMirror type, java.util.function.Predicate<TypeMirror> test) {
     if (type.getKind() != TypeKind.DECLARED) {
-      return 0;
+      return ArgumentMask.NONE;
     }
     List<? extends TypeMirror> arguments = ((DeclaredType) type).getTypeArguments();
-    int mask = 0;
-    for (int i = 0; i < arguments.size() && i < 31; i++) {
+    ArgumentMask mask = ArgumentMask.NONE;
+    for (int i = 0; i < arguments.size() && ArgumentMask.tracks(i); i++) {
       if (test.test(arguments.get(i))) {
-        mask |= 1 << i;
+        mask = mask.with(i);
       }
     }
     return mask;
@@ -228,7 +223,7 @@ public final class ContainerTypes {
    * {@code to} is {@code from} or one of its supertypes ({@code ArrayList}'s {@code E} is {@code
    * Iterable}'s {@code T}); 0 when {@code to} is no supertype.
    */
-  public int translate(TypeElement from, int mask, TypeElement to) {
+  public ArgumentMask translate(TypeElement from, ArgumentMask mask, TypeElement to) {
     if (from.equals(to)) {
       return mask;
     }
@@ -236,22 +231,21 @@ public final class ContainerTypes {
         translations
             .computeIfAbsent(from, k -> new HashMap<>())
             .computeIfAbsent(to, k -> mapping(from, to));
-    int result = 0;
-    for (int j = 0; j < sources.length && j < 31; j++) {
-      if (sources[j] == PINNED_IN_CLAUSE
-          || (sources[j] >= 0 && sources[j] < 31 && (mask & (1 << sources[j])) != 0)) {
-        result |= 1 << j;
+    ArgumentMask result = ArgumentMask.NONE;
+    for (int j = 0; j < sources.length; j++) {
+      if (sources[j] == PINNED_IN_CLAUSE || mask.has(sources[j])) {
+        result = result.with(j);
       }
     }
     return result;
   }
 
   /** The mask of {@code type}'s class that {@code mask} of the value's class {@code from} makes. */
-  public int translate(TypeMirror from, int mask, TypeMirror to) {
+  public ArgumentMask translate(TypeMirror from, ArgumentMask mask, TypeMirror to) {
     Element fromElement = types.asElement(from);
     Element toElement = types.asElement(to);
     if (!(fromElement instanceof TypeElement f) || !(toElement instanceof TypeElement t)) {
-      return 0;
+      return ArgumentMask.NONE;
     }
     return translate(f, mask, t);
   }
@@ -262,12 +256,15 @@ public final class ContainerTypes {
    * typeArgumentMask} ({@code List.<@Pinned Task>of(...)}).
    */
   public Signature signature(
-      ExecutableElement method, TypeElement receiverClass, int receiverMask, int typeArgumentMask) {
+      ExecutableElement method,
+      TypeElement receiverClass,
+      ArgumentMask receiverMask,
+      ArgumentMask typeArgumentMask) {
     Element owner = method.getEnclosingElement();
-    int ownerMask =
+    ArgumentMask ownerMask =
         receiverClass != null && owner instanceof TypeElement ownerType
             ? translate(receiverClass, receiverMask, ownerType)
-            : 0;
+            : ArgumentMask.NONE;
     return new Signature(method, owner, ownerMask, typeArgumentMask);
   }
 
@@ -275,11 +272,14 @@ public final class ContainerTypes {
   public final class Signature {
     private final ExecutableElement method;
     private final Element owner;
-    private final int ownerMask;
-    private final int typeArgumentMask;
+    private final ArgumentMask ownerMask;
+    private final ArgumentMask typeArgumentMask;
 
     private Signature(
-        ExecutableElement method, Element owner, int ownerMask, int typeArgumentMask) {
+        ExecutableElement method,
+        Element owner,
+        ArgumentMask ownerMask,
+        ArgumentMask typeArgumentMask) {
       this.method = method;
       this.owner = owner;
       this.ownerMask = ownerMask;
@@ -288,7 +288,7 @@ public final class ContainerTypes {
 
     /** Whether any type variable of this call is pinned at all. */
     public boolean isPinnedAnywhere() {
-      return ownerMask != 0 || typeArgumentMask != 0;
+      return !ownerMask.isEmpty() || !typeArgumentMask.isEmpty();
     }
 
     /** Whether the result is a pinned value ({@code get}, {@code poll}, {@code next}). */
@@ -297,13 +297,13 @@ public final class ContainerTypes {
     }
 
     /** The pinned type arguments of the result ({@code values()}, {@code iterator()}, streams). */
-    public int returnElements() {
+    public ArgumentMask returnElements() {
       return pinnedVariables(method.getReturnType());
     }
 
     /** Whether the result is an array holding pinned elements ({@code toArray}). */
     public boolean returnsArrayOfElements() {
-      return method.getReturnType().getKind() == TypeKind.ARRAY && ownerMask != 0;
+      return method.getReturnType().getKind() == TypeKind.ARRAY && !ownerMask.isEmpty();
     }
 
     /** Whether parameter {@code i} takes pinned values ({@code add}, {@code put}, {@code set}). */
@@ -312,7 +312,7 @@ public final class ContainerTypes {
     }
 
     /** The pinned type arguments of parameter {@code i} ({@code addAll}, {@code forEach}). */
-    public int parameterElements(int i) {
+    public ArgumentMask parameterElements(int i) {
       return pinnedVariables(parameterType(i));
     }
 
@@ -322,7 +322,7 @@ public final class ContainerTypes {
       return parameters.get(Math.min(i, parameters.size() - 1)).asType();
     }
 
-    private int pinnedVariables(TypeMirror type) {
+    private ArgumentMask pinnedVariables(TypeMirror type) {
       return argumentMask(type, this::isPinnedVariable);
     }
 
@@ -353,9 +353,10 @@ public final class ContainerTypes {
   }
 
   private static boolean bit(
-      List<? extends TypeParameterElement> parameters, TypeParameterElement parameter, int mask) {
-    int index = parameters.indexOf(parameter);
-    return index >= 0 && index < 31 && (mask & (1 << index)) != 0;
+      List<? extends TypeParameterElement> parameters,
+      TypeParameterElement parameter,
+      ArgumentMask mask) {
+    return mask.has(parameters.indexOf(parameter));
   }
 
   private boolean isPinnedArgument(TypeMirror argument) {

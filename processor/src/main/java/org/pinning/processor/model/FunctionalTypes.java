@@ -67,24 +67,22 @@ public final class FunctionalTypes {
    * {@code elements} are the pinned type arguments of {@code functional} ({@code Consumer<?
    * super @Pinned T>}: the parameter of {@code accept}).
    */
-  public int parametersReceiving(TypeMirror functional, int elements) {
-    if (elements == 0 || !(types.asElement(functional) instanceof TypeElement type)) {
-      return 0;
+  public ArgumentMask parametersReceiving(TypeMirror functional, ArgumentMask elements) {
+    if (elements.isEmpty() || !(types.asElement(functional) instanceof TypeElement type)) {
+      return ArgumentMask.NONE;
     }
     ExecutableElement method = abstractMethodOf(functional);
     if (method == null) {
-      return 0;
+      return ArgumentMask.NONE;
     }
     List<? extends TypeParameterElement> typeParameters = type.getTypeParameters();
     List<? extends VariableElement> parameters = method.getParameters();
-    int pinned = 0;
-    for (int i = 0; i < parameters.size() && i < 31; i++) {
+    ArgumentMask pinned = ArgumentMask.NONE;
+    for (int i = 0; i < parameters.size() && ArgumentMask.tracks(i); i++) {
       TypeMirror parameterType = parameters.get(i).asType();
-      if (parameterType.getKind() == TypeKind.TYPEVAR) {
-        int index = typeParameters.indexOf(types.asElement(parameterType));
-        if (index >= 0 && index < 31 && (elements & (1 << index)) != 0) {
-          pinned |= 1 << i;
-        }
+      if (parameterType.getKind() == TypeKind.TYPEVAR
+          && elements.has(typeParameters.indexOf(types.asElement(parameterType)))) {
+        pinned = pinned.with(i);
       }
     }
     return pinned;

@@ -46,6 +46,14 @@ public final class PinAnnotations {
     return unpin(construct) != null;
   }
 
+  /**
+   * Whether {@code type}, the type of an annotation written in a tree, is {@code @Pinned}: the same
+   * recognition as for mirrors, for code that reads annotation trees.
+   */
+  public boolean isPinnedType(Element type) {
+    return type != null && type.asType().getKind() == TypeKind.DECLARED && pinned.isType(type);
+  }
+
   /** Whether {@code mirror} is an {@code @Pinned}. */
   public boolean isPinned(AnnotationMirror mirror) {
     return pinned.is(mirror);
@@ -85,16 +93,20 @@ public final class PinAnnotations {
 
     boolean is(AnnotationMirror mirror) {
       Element type = mirror.getAnnotationType().asElement();
-      if (type == null) {
-        return false;
-      }
+      // an error type: the annotations are missing from the class path, and javac says so
+      return type != null
+          && (type == known
+              || (mirror.getAnnotationType().getKind() == TypeKind.DECLARED && isType(type)));
+    }
+
+    /** Whether the declared annotation type {@code type} is this one. */
+    boolean isType(Element type) {
       if (type == known) {
         return true;
       }
       if (!type.getSimpleName().equals(simpleName)
-          // an error type: the annotations are missing from the class path, and javac says so
-          || mirror.getAnnotationType().getKind() != TypeKind.DECLARED
-          || !((TypeElement) type).getQualifiedName().contentEquals(qualifiedName)) {
+          || !(type instanceof TypeElement typeElement)
+          || !typeElement.getQualifiedName().contentEquals(qualifiedName)) {
         return false;
       }
       known = type;

@@ -23,7 +23,7 @@ import javax.lang.model.type.WildcardType;
 /**
  * Whether naming an element or a type can bring a pin into code: a pinned type, a {@code @Pinned}
  * or {@code @Unpin} on the declaration or anywhere in its type, a type with pin contracts (a method
- * with a {@code @Pinned} parameter or result), inherited or in a type argument.
+ * with a {@code @Pinned} parameter, receiver or result), inherited or in a type argument.
  *
  * <p>Code that names nothing of the kind can break no pin rule, so the checker skips its full scan
  * (DESIGN.md §9: most code has no pins, and must not pay for them). The answer errs towards yes: a
@@ -225,8 +225,8 @@ public final class PinMentions {
   }
 
   private boolean method(ExecutableElement method) {
-    if (annotations.hasPinned(method)) {
-      return true;
+    if (annotations.hasPinned(method) || model.members().declaresPinnedReceiver(method)) {
+      return true; // a pinned return, constructor pinned from birth, or pinned receiver
     }
     for (VariableElement parameter : method.getParameters()) {
       if (isAnnotated(parameter)) {

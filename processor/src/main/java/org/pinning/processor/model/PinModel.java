@@ -30,7 +30,8 @@ import javax.lang.model.util.Types;
  * lookup.
  *
  * <p>A type is pinned when it is annotated {@code @Pinned}, has a pinned supertype, or declares a
- * {@code @Pinned} instance field whose type is not known Unpin. Where that field's type mentions a
+ * structurally pinned ({@code @Pinned final}) instance field whose type is not known Unpin; a pinned
+ * slot (a {@code @Pinned} field that is not final) does not pin its owner. Where that field's type mentions a
  * type variable the answer depends on the type arguments ({@code Cell<String>} is not pinned,
  * {@code Cell<Task>} is): such declarations are {@link Status#CONDITIONAL}.
  */
@@ -53,6 +54,7 @@ public final class PinModel {
   private final Map<TypeElement, Boolean> contracts = new HashMap<>();
   private final Set<TypeElement> inProgress = new HashSet<>();
   private final Map<ModuleElement, Boolean> jdkModules = new HashMap<>();
+  private final MemberPins members;
   private final ClassFileTypeAnnotations classFiles;
   private ContainerTypes containers;
 
@@ -70,6 +72,7 @@ public final class PinModel {
     this.elements = elements;
     this.annotations = new PinAnnotations(elements);
     this.classFiles = classFiles;
+    this.members = new MemberPins(this, elements);
   }
 
   /**
@@ -78,6 +81,14 @@ public final class PinModel {
    */
   public boolean hasClassFileTypePins(Element member) {
     return classFiles.isActive() && classFiles.hasPinnedTypeUses(member);
+  }
+
+  /**
+   * Whether a method read from a class file declares a pinned receiver, {@code boolean
+   * poll(@Pinned Fut this)}, where javac does not show it (JDK 17 to 21).
+   */
+  public boolean hasClassFilePinnedReceiver(ExecutableElement method) {
+    return classFiles.isActive() && classFiles.isReceiverPinned(method);
   }
 
   /** Pinned containers and supertype clauses (§4.7), made when first asked for. */
@@ -95,6 +106,11 @@ public final class PinModel {
   /** Where {@code @Pinned} and {@code @Unpin} are written, for this compilation. */
   public PinAnnotations annotations() {
     return annotations;
+  }
+
+  /** What {@code @Pinned} says on fields, receivers and constructors. */
+  public MemberPins members() {
+    return members;
   }
 
   /**
@@ -133,7 +149,7 @@ public final class PinModel {
     if (status != Status.CONDITIONAL) {
       return status == Status.ALWAYS;
     }
-    for (VariableElement field : pinnedInstanceFields(element)) {
+    for (VariableElement field : structurallyPinnedFields(element)) {
       if (!isKnownUnpin(types.asMemberOf(type, field))) {
         return true;
       }
@@ -194,7 +210,7 @@ public final class PinModel {
         return PinReason.supertype((TypeElement) types.asElement(supertype));
       }
     }
-    for (VariableElement field : pinnedInstanceFields(type)) {
+    for (VariableElement field : structurallyPinnedFields(type)) {
       if (!isKnownUnpin(field.asType())) {
         return PinReason.field(field);
       }
@@ -204,7 +220,7 @@ public final class PinModel {
 
   /**
    * Whether {@code type} or one of its supertypes declares a method with a {@code @Pinned}
-   * parameter or return: only then can an override weaken a pin contract (§4.6).
+   * parameter, receiver or return: only then can an override weaken a pin contract (§4.6).
    */
   public boolean hasPinContracts(TypeElement type) {
     Boolean known = contracts.get(type);
@@ -238,13 +254,17 @@ public final class PinModel {
     return all;
   }
 
-  /** The instance fields {@code type} declares {@code @Pinned}. */
-  public List<VariableElement> pinnedInstanceFields(TypeElement type) {
+  /**
+   * The structurally pinned instance fields {@code type} declares ({@code @Pinned final}): the
+   * fields of §2 rule 3. Slots are left out.
+   */
+  public List<VariableElement> structurallyPinnedFields(TypeElement type) {
     List<VariableElement> fields = null;
     for (Element member : type.getEnclosedElements()) {
       // Asked of every type the checks meet: annotations first, since most members have none.
       if (member.getKind() == ElementKind.FIELD
           && annotations.hasPinned(member)
+          && member.getModifiers().contains(Modifier.FINAL)
           && !member.getModifiers().contains(Modifier.STATIC)) {
         if (fields == null) {
           fields = new java.util.ArrayList<>(2);
@@ -301,7 +321,7 @@ public final class PinModel {
       }
       conditional |= inherited == Status.CONDITIONAL;
     }
-    for (VariableElement field : pinnedInstanceFields(type)) {
+    for (VariableElement field : structurallyPinnedFields(type)) {
       TypeMirror fieldType = field.asType();
       if (isKnownUnpin(fieldType)) {
         continue;
@@ -335,7 +355,7 @@ public final class PinModel {
 
   private boolean declaresPinContract(TypeElement type) {
     for (ExecutableElement method : ElementFilter.methodsIn(type.getEnclosedElements())) {
-      if (annotations.hasPinned(method)) {
+      if (annotations.hasPinned(method) || members.declaresPinnedReceiver(method)) {
         return true;
       }
       for (VariableElement parameter : method.getParameters()) {

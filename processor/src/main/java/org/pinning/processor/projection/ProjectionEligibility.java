@@ -74,7 +74,8 @@ public final class ProjectionEligibility {
       return true;
     }
     for (VariableElement field : ElementFilter.fieldsIn(type.getEnclosedElements())) {
-      // A private @Pinned field makes the class pinned even though the projection will not show it.
+      // Any @Pinned field, a slot that leaves the class unpinned too (§5), and a private one that
+      // the projection will not show.
       if (annotations.hasPinned(field) && !field.getModifiers().contains(Modifier.STATIC)) {
         return true;
       }

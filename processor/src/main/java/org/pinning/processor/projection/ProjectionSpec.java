@@ -26,6 +26,7 @@ import org.pinning.processor.model.PinModel;
  * <pre>{@code
  * @Pinned public final class Task {
  *   @Pinned final Buffer buffer;
+ *   @Pinned Task next;
  *   int state;
  * }
  * }</pre>
@@ -39,6 +40,8 @@ import org.pinning.processor.model.PinModel;
  *   private TaskProjection(@Pinned Task self) { this.self = self; }
  *   public static TaskProjection project(@Pinned Task self) { ... }
  *   @Pinned public Buffer buffer() { return this.self.buffer; }
+ *   @Pinned public Task next() { return this.self.next; }
+ *   public void setNext(@Pinned Task next) { this.self.next = next; }
  *   public int state() { return this.self.state; }
  *   public void setState(int state) { this.self.state = state; }
  * }
@@ -97,10 +100,9 @@ final class ProjectionSpec {
             .addJavadoc(
                 "The pin projection of {@link $T}: views of its fields through a pinned reference,"
                     + "\nlike the {@code project()} of Rust's pin-project.\n"
-                    + "\n<p>{@code @Pinned} fields are handed out pinned and are never replaced;"
-                    + " the other fields are\nread, and unless final written, as ordinary"
-                    + " values.\n",
-                ClassName.get(type));
+                    + "\n<p>$L",
+                ClassName.get(type),
+                fieldsJavadoc(fields));
     projection.addAnnotations(classAnnotations);
     if (isEffectivelyPublic(type)) {
       projection.addModifiers(Modifier.PUBLIC);
@@ -124,6 +126,20 @@ final class ProjectionSpec {
       }
     }
     return projection.build();
+  }
+
+  private String fieldsJavadoc(List<VariableElement> fields) {
+    for (VariableElement field : fields) {
+      if (model.members().isPinnedSlot(field)) {
+        return "{@code @Pinned final} fields are handed out pinned and are never replaced; pinned"
+            + " slots\n({@code @Pinned} fields that are not final) are handed out pinned and are"
+            + " given only\npinned values; the other fields are read, and unless final written,"
+            + " as ordinary values.\n";
+      }
+    }
+    // Unchanged since slots existed, so that projections without slots stay byte-identical.
+    return "{@code @Pinned} fields are handed out pinned and are never replaced; the other fields"
+        + " are\nread, and unless final written, as ordinary values.\n";
   }
 
   private Set<String> namesUsed() {
@@ -189,7 +205,12 @@ final class ProjectionSpec {
             .addModifiers(Modifier.PUBLIC)
             .returns(types.field(field))
             .addStatement("return this.$N.$N", SELF, fieldName);
-    if (model.annotations().hasPinned(field)) {
+    if (model.members().isPinnedSlot(field)) {
+      getter.addJavadoc(
+          "Returns {@code $L}, pinned: a pinned slot holds only pinned values, so the caller"
+              + "\nmust treat its value as pinned too.\n",
+          fieldName);
+    } else if (model.annotations().hasPinned(field)) {
       getter.addJavadoc(
           "Returns {@code $L}, pinned: a structurally pinned field is never moved, so the caller"
               + "\nmust treat its value as pinned too.\n",
@@ -205,15 +226,25 @@ final class ProjectionSpec {
 
   private MethodSpec setter(VariableElement field, String name) {
     String fieldName = field.getSimpleName().toString();
-    MethodSpec.Builder setter =
-        MethodSpec.methodBuilder(name)
-            .addJavadoc(
-                "Replaces {@code $L}: an ordinary field may change while its object stays"
-                    + " pinned.\n",
-                fieldName)
-            .addModifiers(Modifier.PUBLIC)
-            .addParameter(types.field(field), fieldName)
-            .addStatement("this.$N.$N = $N", SELF, fieldName, fieldName);
+    ParameterSpec.Builder parameter = ParameterSpec.builder(types.field(field), fieldName);
+    MethodSpec.Builder setter = MethodSpec.methodBuilder(name);
+    if (model.members().isPinnedSlot(field)) {
+      setter.addJavadoc(
+          "Gives the pinned slot {@code $L} another value, which is pinned from here on: the slot"
+              + "\nmoves references, never the pinned objects, and what it held stays pinned.\n",
+          fieldName);
+    } else {
+      setter.addJavadoc(
+          "Replaces {@code $L}: an ordinary field may change while its object stays pinned.\n",
+          fieldName);
+    }
+    if (isPinnedAccessor(field)) {
+      parameter.addAnnotation(PINNED); // storing into the slot pins: only the owner may (§4.9)
+    }
+    setter
+        .addModifiers(Modifier.PUBLIC)
+        .addParameter(parameter.build())
+        .addStatement("this.$N.$N = $N", SELF, fieldName, fieldName);
     return withFieldWarnings(setter, field).build();
   }
 
@@ -236,9 +267,12 @@ final class ProjectionSpec {
     return accessor;
   }
 
-  /** A {@code @Pinned} field is never replaced (§4.2): no setter, as for a final field. */
-  private boolean hasSetter(VariableElement field) {
-    return !field.getModifiers().contains(Modifier.FINAL) && !model.annotations().hasPinned(field);
+  /**
+   * Every field that is not final, a pinned slot too (§5: its setter pins what it is given); a
+   * structurally pinned field is final and is never replaced.
+   */
+  private static boolean hasSetter(VariableElement field) {
+    return !field.getModifiers().contains(Modifier.FINAL);
   }
 
   private boolean isPinnedAccessor(VariableElement field) {

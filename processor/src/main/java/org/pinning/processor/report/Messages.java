@@ -6,6 +6,8 @@ import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.VariableElement;
 import javax.lang.model.type.TypeMirror;
+import org.pinning.processor.flow.Pin;
+import org.pinning.processor.flow.Place;
 
 /**
  * Every diagnostic the checker prints: its code, its first line and its {@code help:} line. The one
@@ -36,14 +38,6 @@ public final class Messages {
         site,
         "@Pinned on method '" + Names.method(method) + "', which returns nothing",
         "remove @Pinned; on a method it pins the returned reference");
-  }
-
-  public static Finding pinnedConstructor(Site site, ExecutableElement constructor) {
-    return new Finding(
-        Code.MISPLACED,
-        site,
-        "@Pinned on constructor '" + Names.method(constructor) + "'",
-        "annotate the class @Pinned to pin its instances");
   }
 
   public static Finding pinnedEnumConstant(Site site, VariableElement constant) {
@@ -265,6 +259,58 @@ public final class Messages {
             + "' @Pinned: callers lend the value pinned");
   }
 
+  public static Finding overrideAddsPinnedParameter(
+      Site site,
+      ExecutableElement method,
+      VariableElement parameter,
+      ExecutableElement overridden) {
+    return new Finding(
+        Code.OVERRIDE,
+        site,
+        "'"
+            + Names.method(method)
+            + "' adds @Pinned to parameter '"
+            + parameter.getSimpleName()
+            + "', which overridden '"
+            + Names.qualifiedMethod(overridden)
+            + "' does not pin",
+        "remove @Pinned from '"
+            + parameter.getSimpleName()
+            + "': callers of '"
+            + Names.qualifiedMethod(overridden)
+            + "' still hold the value movable");
+  }
+
+  public static Finding overrideDropsPinnedReceiver(
+      Site site, ExecutableElement method, ExecutableElement overridden) {
+    return new Finding(
+        Code.OVERRIDE,
+        site,
+        "'"
+            + Names.method(method)
+            + "' drops the pinned receiver of overridden '"
+            + Names.qualifiedMethod(overridden)
+            + "'",
+        "declare a pinned receiver, as '"
+            + Names.withPinnedReceiver(method)
+            + "': callers pin the value first");
+  }
+
+  public static Finding overrideAddsPinnedReceiver(
+      Site site, ExecutableElement method, ExecutableElement overridden) {
+    return new Finding(
+        Code.OVERRIDE,
+        site,
+        "'"
+            + Names.method(method)
+            + "' declares a pinned receiver, but overridden '"
+            + Names.qualifiedMethod(overridden)
+            + "' does not",
+        "remove @Pinned from the receiver: callers of '"
+            + Names.qualifiedMethod(overridden)
+            + "' do not pin the value first");
+  }
+
   public static Finding overrideAddsPinnedReturn(
       Site site, ExecutableElement method, ExecutableElement overridden) {
     return new Finding(
@@ -284,50 +330,183 @@ public final class Messages {
 
   // pin:move and pin:after-pin
 
-  /**
-   * A value pinned where it came from ({@code origin}, at {@code line}; null when the moved
-   * expression itself reads the pinned place) flows into an unpinned place.
-   */
-  public static Finding move(Site site, String name, String origin, long line, MoveTarget target) {
-    String from =
-        origin == null || origin.equals("'" + name + "'")
-            ? ""
-            : " (from " + origin + ", line " + line + ")";
+  /** A pinned value flows into an unpinned place; {@code pin} says where it came from. */
+  public static Finding move(Site site, Pin pin, Place place) {
     return new Finding(
         Code.MOVE,
         site,
-        "pinned value '" + name + "'" + from + " moves into " + target.where(),
-        target.help());
+        "pinned value '" + pin.name() + "'" + origin(pin) + " moves into " + where(place),
+        help(place));
+  }
+
+  /**
+   * Where a local's pinned value came from, when the moved expression does not itself read the
+   * pinned place: {@code  (from 'reader', line 12)}.
+   */
+  private static String origin(Pin pin) {
+    if (pin instanceof Pin.ContainerElement element) {
+      return " (from an element of '" + element.container() + "', line " + element.line() + ")";
+    }
+    String from = null;
+    if (pin instanceof Pin.Received received) {
+      from = received.from();
+    } else if (pin instanceof Pin.Borrowed borrowed) {
+      from = borrowed.from();
+    }
+    return from == null || from.equals(pin.name())
+        ? ""
+        : " (from '" + from + "', line " + pin.line() + ")";
   }
 
   /** A container of pinned elements flows where its element type is not {@code @Pinned}. */
-  public static Finding containerMove(Site site, String name, MoveTarget target) {
+  public static Finding containerMove(Site site, Pin container, Place place) {
+    if (place instanceof Place.ArrayCopy copy) {
+      return new Finding(
+          Code.MOVE,
+          site,
+          "pinned elements of '" + copy.container() + "' move into an array",
+          "arrays are never pinned places: iterate the container instead");
+    }
     return new Finding(
         Code.MOVE,
         site,
-        "pinned elements of '" + name + "' move into " + target.where(),
-        target.library()
+        "pinned elements of '" + container.name() + "' move into " + where(place),
+        isLibraryParameter(place)
             ? "a library parameter may hold them only where its type argument is @Pinned (a"
                 + " -proc:none build on JDK 17 cannot read type arguments from class files)"
             : "only a place whose type argument is @Pinned may hold them, as 'List<@Pinned Task>'");
   }
 
-  /** A container of pinned elements copied into an array ({@code toArray()}). */
-  public static Finding elementsIntoArray(Site site, String name) {
-    return new Finding(
-        Code.MOVE,
-        site,
-        "pinned elements of '" + name + "' move into an array",
-        "arrays are never pinned places: iterate the container instead");
-  }
-
-  /** A local pinned at {@code line} flows into an unpinned place afterwards. */
-  public static Finding afterPin(Site site, String name, long line, MoveTarget target) {
+  /** A local pinned at {@code pin.line()} flows into an unpinned place afterwards. */
+  public static Finding afterPin(Site site, Pin.PinnedAfter pin, Place place) {
     return new Finding(
         Code.AFTER_PIN,
         site,
-        "'" + name + "' moves into " + target.where() + ", but it was pinned at line " + line,
-        "once pinned, always pinned: " + target.help());
+        "'"
+            + pin.name()
+            + "' moves into "
+            + where(place)
+            + ", but it was pinned at line "
+            + pin.line(),
+        "once pinned, always pinned: " + help(place));
+  }
+
+  // Places, as the diagnostics of pin:move and pin:after-pin name them
+
+  private static final String ARRAYS =
+      "arrays are never pinned places: keep pinned values in a List<@Pinned T>";
+
+  /** The unpinned place, e.g. {@code unpinned field 'Monitor.last'}. */
+  private static String where(Place place) {
+    if (place instanceof Place.Field field) {
+      return "unpinned field '" + Names.member(field.field(), field.context()) + "'";
+    }
+    if (place instanceof Place.Local local) {
+      return "local '"
+          + local.local().getSimpleName()
+          + "' of type '"
+          + Names.type(local.local().asType())
+          + "'";
+    }
+    if (place instanceof Place.Parameter parameter) {
+      return (isNamed(parameter)
+              ? "unpinned parameter '" + parameter.parameter().getSimpleName() + "'"
+              : "an unpinned parameter")
+          + " of '"
+          + Names.qualifiedMethod(parameter.method())
+          + "'";
+    }
+    if (place instanceof Place.Returned returned) {
+      return "the return value of '" + Names.method(returned.method()) + "', which is not @Pinned";
+    }
+    if (place instanceof Place.MethodReferenceResult reference) {
+      return "the result of method reference '" + reference.reference() + "'";
+    }
+    if (place instanceof Place.ArrayElement) {
+      return "an array element";
+    }
+    if (place instanceof Place.ArrayInitializer) {
+      return "an array initializer";
+    }
+    if (place instanceof Place.ArrayCopy) {
+      return "an array";
+    }
+    return place instanceof Place.LambdaReturn ? "the return value of a lambda" : "a throw";
+  }
+
+  /** The fix for a move into {@code place}. */
+  private static String help(Place place) {
+    if (place instanceof Place.Field field) {
+      return "declare '"
+          + field.field().getSimpleName()
+          + "' @Pinned final, or keep the pinned value in a local";
+    }
+    if (place instanceof Place.Local local) {
+      return "declare '"
+          + local.local().getSimpleName()
+          + "' with @Pinned type arguments, or with 'var'";
+    }
+    if (place instanceof Place.Parameter parameter) {
+      return parameterHelp(parameter);
+    }
+    if (place instanceof Place.Returned returned) {
+      return "declare '" + Names.method(returned.method()) + "' @Pinned to return a pinned reference";
+    }
+    if (place instanceof Place.MethodReferenceResult) {
+      return "call the method where its result is used: a functional interface returns it unpinned";
+    }
+    if (place instanceof Place.LambdaReturn) {
+      return "use the pinned value inside the lambda rather than returning it";
+    }
+    if (place instanceof Place.Thrown) {
+      return "throw an exception that describes the pinned value, not the value itself";
+    }
+    return ARRAYS;
+  }
+
+  /**
+   * A method of the sources can be annotated; a library method only declared borrowing with
+   * {@code -Apin.borrowing}, or its container given a {@code @Pinned} type argument.
+   */
+  private static String parameterHelp(Place.Parameter place) {
+    ExecutableElement method = place.method();
+    if (place.fromSource()) {
+      String parameter =
+          isNamed(place) ? "parameter '" + place.parameter().getSimpleName() + "'" : "the parameter";
+      return "declare "
+          + parameter
+          + " @Pinned if '"
+          + Names.method(method)
+          + "' only borrows it";
+    }
+    TypeElement owner = (TypeElement) method.getEnclosingElement();
+    if (isTypeVariableOf(place.parameter(), owner)) {
+      // add(E), put(K, V), offer(E): a container that keeps what it is given.
+      return "give the container a @Pinned type argument, as 'List<@Pinned Task>'";
+    }
+    return "if '"
+        + Names.method(method)
+        + "' neither keeps nor moves it, declare it borrowing:"
+        + " -Apin.borrowing="
+        + owner.getQualifiedName()
+        + "#"
+        + method.getSimpleName();
+  }
+
+  /** A parameter of a method read from a class file, whose type arguments javac may not show. */
+  private static boolean isLibraryParameter(Place place) {
+    return place instanceof Place.Parameter parameter && !parameter.fromSource();
+  }
+
+  /** Class files compiled without {@code -parameters} name their parameters arg0, arg1... */
+  private static boolean isNamed(Place.Parameter place) {
+    return !place.parameter().getSimpleName().toString().matches("arg[0-9]+");
+  }
+
+  private static boolean isTypeVariableOf(VariableElement parameter, TypeElement owner) {
+    return parameter.asType() instanceof javax.lang.model.type.TypeVariable variable
+        && variable.asElement() instanceof javax.lang.model.element.TypeParameterElement declared
+        && declared.getGenericElement().equals(owner);
   }
 
   // pin:copy in bodies
@@ -358,6 +537,31 @@ public final class Messages {
         site,
         "@Pinned has no effect on '"
             + element.getSimpleName()
+            + "': type '"
+            + Names.type(type)
+            + "' is Unpin",
+        "remove @Pinned; values of '" + Names.type(type) + "' may always be moved");
+  }
+
+  public static Finding uselessConstructor(Site site, ExecutableElement constructor) {
+    TypeElement owner = (TypeElement) constructor.getEnclosingElement();
+    return new Finding(
+        Code.USELESS,
+        site,
+        "@Pinned has no effect on constructor '"
+            + Names.method(constructor)
+            + "': type '"
+            + Names.type(owner)
+            + "' is Unpin",
+        "remove @Pinned; values of '" + Names.type(owner) + "' may always be moved");
+  }
+
+  public static Finding uselessReceiver(Site site, ExecutableElement method, TypeMirror type) {
+    return new Finding(
+        Code.USELESS,
+        site,
+        "@Pinned has no effect on the receiver of '"
+            + Names.method(method)
             + "': type '"
             + Names.type(type)
             + "' is Unpin",

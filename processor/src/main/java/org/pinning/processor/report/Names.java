@@ -98,4 +98,26 @@ public final class Names {
     }
     return type((TypeElement) method.getEnclosingElement()) + "." + method(method);
   }
+
+  /**
+   * The declaration of {@code method} with a pinned receiver, for help lines: {@code boolean
+   * poll(@Pinned Sleeper this, int waker)}.
+   */
+  public static String withPinnedReceiver(ExecutableElement method) {
+    StringBuilder declaration =
+        new StringBuilder(type(method.getReturnType()))
+            .append(' ')
+            .append(method.getSimpleName())
+            .append("(@Pinned ")
+            .append(method.getEnclosingElement().getSimpleName())
+            .append(" this");
+    for (VariableElement parameter : method.getParameters()) {
+      declaration
+          .append(", ")
+          .append(type(parameter.asType()))
+          .append(' ')
+          .append(parameter.getSimpleName());
+    }
+    return declaration.append(')').toString();
+  }
 }

@@ -1,15 +1,19 @@
 package org.pinning.processor.rules;
 
+import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.IdentifierTree;
 import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.MethodTree;
+import com.sun.source.util.TreePath;
 import com.sun.source.util.TreeScanner;
+import com.sun.source.util.Trees;
 import java.util.function.Consumer;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.Modifier;
+import javax.lang.model.element.Name;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.VariableElement;
 import javax.lang.model.type.DeclaredType;
@@ -47,6 +51,9 @@ public final class CopyRule {
   private final TypeMirror serializable;
   private final TypeMirror externalizable;
 
+  /** Compared on every call: javac's names compare by identity. */
+  private final Name cloneName;
+
   public CopyRule(PinModel model, Elements elements) {
     this.model = model;
     this.annotations = model.annotations();
@@ -54,6 +61,7 @@ public final class CopyRule {
     this.cloneable = erasureOf(elements, "java.lang.Cloneable");
     this.serializable = erasureOf(elements, "java.io.Serializable");
     this.externalizable = erasureOf(elements, "java.io.Externalizable");
+    this.cloneName = elements.getName("clone");
   }
 
   /** Every way the declaration of pinned {@code type} lets it be copied. */
@@ -73,6 +81,28 @@ public final class CopyRule {
       checkSerializable(type, out);
     }
     checkClone(type, out);
+  }
+
+  /**
+   * A {@code clone()} call ({@code call}, of {@code method}) on a value of a pinned type, pinned or
+   * not (§4.3); an unqualified call clones the instance of {@code enclosing}.
+   */
+  public Finding checkCloneCall(
+      TreePath call, ExecutableElement method, TypeElement enclosing, Trees trees) {
+    if (!method.getSimpleName().equals(cloneName) || !method.getParameters().isEmpty()) {
+      return null;
+    }
+    ExpressionTree select = ((MethodInvocationTree) call.getLeaf()).getMethodSelect();
+    TypeMirror receiver;
+    if (select instanceof MemberSelectTree member) {
+      receiver =
+          trees.getTypeMirror(new TreePath(new TreePath(call, select), member.getExpression()));
+    } else {
+      receiver = enclosing == null ? null : enclosing.asType();
+    }
+    return receiver != null && model.isPinned(receiver)
+        ? Messages.cloneCall(Site.tree(call), receiver)
+        : null;
   }
 
   /**

@@ -143,6 +143,7 @@ public final class DeclarationRules {
     } else {
       report(out, override.check(owner, method)); // the only rule about a method without @Pinned
     }
+    report(out, useless.checkReceiver(method));
     checkTypeParameters(method.getTypeParameters(), out);
     for (VariableElement parameter : method.getParameters()) {
       if (annotations.hasPinned(parameter)

@@ -20,6 +20,7 @@ import org.pinning.processor.report.Site;
  * @Pinned int count;          // rejected: a primitive has no identity
  * @Pinned void run() {}       // rejected: nothing is returned
  * @Pinned final Task task;    // fine
+ * @Pinned Task(Executor e)    // fine: pinned from birth
  * }</pre>
  *
  * <p>Type-use positions ({@code new @Pinned Task()}) are judged from trees by {@link
@@ -43,7 +44,7 @@ public final class MisplacedRule {
       case ENUM_CONSTANT:
         return Messages.pinnedEnumConstant(site, (VariableElement) element);
       case CONSTRUCTOR:
-        return Messages.pinnedConstructor(site, (ExecutableElement) element);
+        return null; // pinned from birth (§4.10); on a known-Unpin class only useless
       case METHOD:
         return checkMethod(site, (ExecutableElement) element);
       case TYPE_PARAMETER:

@@ -1,13 +1,20 @@
 package org.pinning.processor.rules;
 
-import java.util.function.Supplier;
+import com.sun.source.util.TreePath;
+import com.sun.source.util.Trees;
+import javax.lang.model.element.ElementKind;
 import javax.lang.model.type.TypeMirror;
 import org.pinning.processor.flow.Pin;
+import org.pinning.processor.flow.Place;
+import org.pinning.processor.model.ArgumentMask;
+import org.pinning.processor.model.BorrowingModel;
 import org.pinning.processor.model.ContainerTypes;
+import org.pinning.processor.model.FunctionalTypes;
+import org.pinning.processor.model.PinAnnotations;
 import org.pinning.processor.model.PinModel;
 import org.pinning.processor.report.Finding;
 import org.pinning.processor.report.Messages;
-import org.pinning.processor.report.MoveTarget;
+import org.pinning.processor.report.Reporter;
 import org.pinning.processor.report.Site;
 
 /**
@@ -25,50 +32,128 @@ import org.pinning.processor.report.Site;
  * }
  * }</pre>
  *
- * <p>The scanner finds the flows; this rule decides which are moves: a pinned value whose static
- * type is not known Unpin ({@code Pin<&mut T>} for {@code T: Unpin} is freely unpinned in Rust).
+ * <p>The analysis reports every flow of a value it knows something pinned about; this rule decides
+ * which are moves: the place does not keep the pin, and the value's static type is not known Unpin
+ * ({@code Pin<&mut T>} for {@code T: Unpin} is freely unpinned in Rust). A container of pinned
+ * elements ({@code List<@Pinned Task>}) moves them where the place's type arguments are not
+ * {@code @Pinned} (§4.7).
  */
 public final class MoveRule {
   private final PinModel model;
+  private final PinAnnotations annotations;
   private final ContainerTypes containers;
+  private final FunctionalTypes functionalTypes;
+  private final BorrowingModel borrowing;
+  private final Trees trees;
 
-  public MoveRule(PinModel model, ContainerTypes containers) {
+  public MoveRule(
+      PinModel model,
+      ContainerTypes containers,
+      FunctionalTypes functionalTypes,
+      BorrowingModel borrowing,
+      Trees trees) {
     this.model = model;
+    this.annotations = model.annotations();
     this.containers = containers;
+    this.functionalTypes = functionalTypes;
+    this.borrowing = borrowing;
+    this.trees = trees;
+  }
+
+  /** A value with {@code pin} flows from the expression at {@code value} into {@code place}. */
+  public void flowsInto(TreePath value, Pin pin, Place place, Reporter out) {
+    if (place instanceof Place.ArrayCopy) {
+      out.report(Messages.containerMove(Site.tree(value), pin, place));
+      return;
+    }
+    if (!keepsValuePinned(pin, place)) {
+      report(out, checkValue(Site.tree(value), pin, trees.getTypeMirror(value), place));
+      if (keepsTypeArguments(place)) {
+        report(out, checkElements(value, pin, place));
+      }
+    } else if (place instanceof Place.Field || place instanceof Place.Returned) {
+      report(out, checkElements(value, pin, place));
+    }
+  }
+
+  /** Whether the value itself stays pinned in {@code place}: a pinned place, or one that borrows. */
+  private boolean keepsValuePinned(Pin pin, Place place) {
+    if (place instanceof Place.Field field) {
+      return annotations.hasPinned(field.field());
+    }
+    if (place instanceof Place.Returned returned) {
+      return annotations.hasPinned(returned.method());
+    }
+    if (place instanceof Place.Parameter parameter) {
+      return parameter.pinned() || lentOn(pin, parameter) || borrowing.borrows(parameter.method());
+    }
+    if (place instanceof Place.LambdaReturn lambda) {
+      return functionalTypes.keepsResultPinned(lambda.functional());
+    }
+    if (place instanceof Place.MethodReferenceResult reference) {
+      return functionalTypes.keepsResultPinned(reference.functional());
+    }
+    return false;
   }
 
   /**
-   * The finding for a value with {@code pin} and static type {@code type} going to {@code target}.
-   * The target is named only for a finding: most values that reach here may go there.
+   * A borrowed parameter ({@code o} of an {@code equals(Object o)}) may be lent on to a method, as
+   * the borrowing method itself does, but not to a constructor: a new object keeps what it is
+   * given.
    */
-  public Finding check(Site site, Pin pin, TypeMirror type, Supplier<MoveTarget> target) {
-    if (pin == null || !pin.value() || type == null || model.isKnownUnpin(type)) {
-      return null;
+  private static boolean lentOn(Pin pin, Place.Parameter parameter) {
+    return pin instanceof Pin.Borrowed && parameter.method().getKind() != ElementKind.CONSTRUCTOR;
+  }
+
+  /** Whether a place has type arguments that may drop the pins of a container's elements. */
+  private static boolean keepsTypeArguments(Place place) {
+    return !(place instanceof Place.LambdaReturn
+        || place instanceof Place.MethodReferenceResult
+        || place instanceof Place.Thrown);
+  }
+
+  /** The finding for a value with {@code pin} and static type {@code type} going to {@code place}. */
+  private Finding checkValue(Site site, Pin pin, TypeMirror type, Place place) {
+    if (place instanceof Place.Local
+        || !pin.isPinnedValue()
+        || type == null
+        || model.isKnownUnpin(type)) {
+      return null; // locals are inferred: storing into one is never itself a move (§2)
     }
-    return pin.afterPin()
-        ? Messages.afterPin(site, pin.name(), pin.line(), target.get())
-        : Messages.move(site, pin.name(), pin.origin(), pin.line(), target.get());
+    return pin instanceof Pin.PinnedAfter after
+        ? Messages.afterPin(site, after, place)
+        : Messages.move(site, pin, place);
   }
 
   /**
-   * The finding for a container of pinned elements ({@code pin.elements()} over the class of {@code
-   * valueType}) flowing into a place of type {@code targetType} whose pinned type arguments are
-   * {@code allowed}; null when every pinned element type stays pinned there.
+   * The finding for a container of pinned elements flowing into {@code place}; null when every
+   * pinned element type stays pinned there.
    */
-  public Finding checkElements(
-      Site site,
-      Pin pin,
-      TypeMirror valueType,
-      TypeMirror targetType,
-      int allowed,
-      Supplier<MoveTarget> target) {
-    if (pin == null || pin.elements() == 0 || valueType == null || targetType == null) {
+  private Finding checkElements(TreePath value, Pin pin, Place place) {
+    if (pin.elements().isEmpty()) {
       return null;
     }
-    int required = containers.translate(valueType, pin.elements(), targetType);
-    if (required != 0 && (required & ~allowed) == 0) {
+    TypeMirror valueType = trees.getTypeMirror(value);
+    if (valueType == null) {
       return null;
     }
-    return Messages.containerMove(site, pin.name(), target.get());
+    TypeMirror into = place.type() == null ? model.types().getNullType() : place.type();
+    ArgumentMask allowed =
+        place instanceof Place.Parameter parameter
+            ? parameter.allowed()
+            : place instanceof Place.Field field
+                ? containers.variableArguments(field.field())
+                : containers.pinnedArguments(place.type());
+    ArgumentMask required = containers.translate(valueType, pin.elements(), into);
+    if (!required.isEmpty() && required.isWithin(allowed)) {
+      return null;
+    }
+    return Messages.containerMove(Site.tree(value), pin, place);
+  }
+
+  private static void report(Reporter out, Finding finding) {
+    if (finding != null) {
+      out.report(finding);
+    }
   }
 }

@@ -30,15 +30,21 @@ import org.pinning.processor.report.Messages;
 import org.pinning.processor.report.Site;
 
 /**
- * {@code pin:override} (DESIGN.md §4.6): an override that weakens the pin contract of the method it
- * overrides. Signatures are compared after substituting the supertype's type arguments.
+ * {@code pin:override} (DESIGN.md §4.6): an override that changes the pin contract of the method
+ * it overrides: drops or adds {@code @Pinned} on a parameter or the receiver, or adds it to the
+ * return. Signatures are compared after substituting the supertype's type arguments.
  *
  * <pre>{@code
  * interface Sink { void accept(@Pinned Task task); }
  * class Log implements Sink { public void accept(Task task) {} }          // rejected
  * class Log implements Sink { public void accept(@Pinned Task task) {} }  // fine
  * class It implements Iterator<@Pinned Task> { public @Pinned Task next() {...} }  // fine
+ * class Keep { public boolean equals(@Pinned Object o) {...} }            // rejected: adds a pin
+ * interface Future { boolean poll(@Pinned Future this); }
+ * class Sleep implements Future { public boolean poll() {...} }           // rejected: drops it
  * }</pre>
+ *
+ * <p>A receiver of a known-Unpin class is never pinned, so there it may differ either way.
  */
 public final class OverrideRule {
   private final PinModel model;
@@ -61,19 +67,23 @@ public final class OverrideRule {
       return null;
     }
     boolean pinnedReturn = annotations.hasPinned(method);
-    if (!pinnedReturn
+    boolean addsPins = pinnedReturn || declaresPinnedInputs(method);
+    if (!addsPins
         && !model.hasPinContracts(type)
         && !model.containers().pinsThroughSupertypes(type)) {
-      return null; // nothing above could be weakened: the common case, decided cheaply
+      return null; // nothing above could be changed: the common case, decided cheaply
     }
     Set<Modifier> modifiers = method.getModifiers(); // a new set each time: asked once
     if (modifiers.contains(Modifier.STATIC) || modifiers.contains(Modifier.PRIVATE)) {
       return null;
     }
     DeclaredType self = (DeclaredType) type.asType();
-    for (ExecutableElement overridden : overriddenBy(type, method, pinnedReturn)) {
+    for (ExecutableElement overridden : overriddenBy(type, method, addsPins)) {
       ExecutableType seen = asMemberOf(self, overridden);
       Finding finding = compare(type, method, overridden, seen, pinnedReturn);
+      if (finding == null && !model.isKnownUnpin(type.asType())) {
+        finding = compareReceivers(method, overridden);
+      }
       if (finding != null) {
         return finding;
       }
@@ -92,23 +102,70 @@ public final class OverrideRule {
     for (int i = 0; i < parameters.size() && i < overriddenParameters.size(); i++) {
       boolean wasPinned =
           annotations.hasPinned(overriddenParameters.get(i))
-              || (seen != null && annotations.hasPinned(seen.getParameterTypes().get(i)))
+              || (seen != null
+                  && pinnedBySubstitution(
+                      overriddenParameters.get(i).asType(), seen.getParameterTypes().get(i)))
               || model
                   .containers()
                   .isPinnedThroughSupertypes(type, overriddenParameters.get(i).asType());
-      if (wasPinned && !annotations.hasPinned(parameters.get(i))) {
+      VariableElement parameter = parameters.get(i);
+      boolean isPinned = annotations.hasPinned(parameter);
+      if (wasPinned && !isPinned) {
         return Messages.overrideDropsPinnedParameter(
-            Site.of(method), method, parameters.get(i), overridden);
+            Site.of(method), method, parameter, overridden);
+      }
+      if (isPinned && !wasPinned && !model.isKnownUnpin(parameter.asType())) {
+        // Callers through the overridden method still hold the value movable (a borrowing
+        // method's too: a borrow does not pin); pinning a known-Unpin value is only useless.
+        return Messages.overrideAddsPinnedParameter(
+            Site.of(method), method, parameter, overridden);
       }
     }
     boolean returnWasPinned =
         annotations.hasPinned(overridden)
-            || (seen != null && annotations.hasPinned(seen.getReturnType()))
+            || (seen != null
+                && pinnedBySubstitution(overridden.getReturnType(), seen.getReturnType()))
             || model.containers().isPinnedThroughSupertypes(type, overridden.getReturnType());
     if (pinnedReturn && !returnWasPinned) {
       return Messages.overrideAddsPinnedReturn(Site.of(method), method, overridden);
     }
     return null;
+  }
+
+  /**
+   * Whether the supertype's type arguments pin a parameter or return of the overridden method
+   * declared {@code declared} and {@code seen} from the subtype: {@code accept(T)} seen from {@code
+   * Sink<@Pinned Task>}. Only a type variable is substituted; ECJ's {@code asMemberOf} answers with
+   * the overriding method's own annotations, so nothing else is read from it.
+   */
+  private boolean pinnedBySubstitution(TypeMirror declared, TypeMirror seen) {
+    return declared.getKind() == TypeKind.TYPEVAR && annotations.hasPinned(seen);
+  }
+
+  /** The receiver is a parameter like the others (§4.10): neither dropped nor added. */
+  private Finding compareReceivers(ExecutableElement method, ExecutableElement overridden) {
+    boolean wasPinned = model.members().declaresPinnedReceiver(overridden);
+    boolean isPinned = model.members().declaresPinnedReceiver(method);
+    if (wasPinned && !isPinned) {
+      return Messages.overrideDropsPinnedReceiver(Site.of(method), method, overridden);
+    }
+    if (isPinned && !wasPinned) {
+      return Messages.overrideAddsPinnedReceiver(Site.of(method), method, overridden);
+    }
+    return null;
+  }
+
+  /**
+   * Whether {@code method} pins a parameter or its receiver: then an override may add a pin to any
+   * method it overrides, with or without pin contracts of its own.
+   */
+  private boolean declaresPinnedInputs(ExecutableElement method) {
+    for (VariableElement parameter : method.getParameters()) {
+      if (annotations.hasPinned(parameter)) {
+        return true;
+      }
+    }
+    return model.members().declaresPinnedReceiver(method);
   }
 
   private ExecutableType asMemberOf(DeclaredType self, ExecutableElement overridden) {
@@ -121,13 +178,13 @@ public final class OverrideRule {
   }
 
   private Set<ExecutableElement> overriddenBy(
-      TypeElement type, ExecutableElement method, boolean pinnedReturn) {
+      TypeElement type, ExecutableElement method, boolean addsPins) {
     Set<ExecutableElement> found = new LinkedHashSet<>();
     Deque<TypeElement> work = new ArrayDeque<>();
     Set<TypeElement> seen = new HashSet<>();
-    // An added @Pinned return weakens any overridden method; otherwise, without pinned type
+    // An added pin changes any overridden method's contract; otherwise, without pinned type
     // arguments in play, only a branch with pin contracts can hold a contract to weaken.
-    boolean everyBranch = pinnedReturn || model.containers().pinsThroughSupertypes(type);
+    boolean everyBranch = addsPins || model.containers().pinsThroughSupertypes(type);
     addSupertypes(type, work);
     while (!work.isEmpty()) {
       TypeElement supertype = work.poll();

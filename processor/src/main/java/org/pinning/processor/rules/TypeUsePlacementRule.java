@@ -9,7 +9,6 @@ import com.sun.source.tree.VariableTree;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.Trees;
 import javax.lang.model.element.Element;
-import javax.lang.model.element.TypeElement;
 import org.pinning.processor.model.PinAnnotations;
 import org.pinning.processor.report.Finding;
 import org.pinning.processor.report.Messages;
@@ -30,9 +29,11 @@ import org.pinning.processor.report.Site;
  */
 public final class TypeUsePlacementRule {
   private final Trees trees;
+  private final PinAnnotations annotations;
 
-  public TypeUsePlacementRule(Trees trees) {
+  public TypeUsePlacementRule(Trees trees, PinAnnotations annotations) {
     this.trees = trees;
+    this.annotations = annotations;
   }
 
   /** The finding for the annotated type at {@code path}, or null where {@code @Pinned} belongs. */
@@ -113,20 +114,9 @@ public final class TypeUsePlacementRule {
   }
 
   /** Whether {@code annotation}, written under {@code parent}, is {@code @Pinned}. */
-  public boolean isPinned(TreePath parent, AnnotationTree annotation) {
+  private boolean isPinned(TreePath parent, AnnotationTree annotation) {
     TreePath annotationPath = new TreePath(parent, annotation);
     Element type = trees.getElement(new TreePath(annotationPath, annotation.getAnnotationType()));
-    return type instanceof TypeElement typeElement
-        && typeElement.getQualifiedName().contentEquals(PinAnnotations.PINNED);
-  }
-
-  /** Whether an annotated type (a type argument, say) carries {@code @Pinned}. */
-  public boolean hasPinned(TreePath parent, AnnotatedTypeTree annotated) {
-    for (AnnotationTree annotation : annotated.getAnnotations()) {
-      if (isPinned(parent, annotation)) {
-        return true;
-      }
-    }
-    return false;
+    return annotations.isPinnedType(type);
   }
 }

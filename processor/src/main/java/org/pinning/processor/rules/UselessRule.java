@@ -2,6 +2,7 @@ package org.pinning.processor.rules;
 
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.Element;
+import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.type.TypeMirror;
 import org.pinning.processor.model.PinAnnotations;
@@ -17,6 +18,10 @@ import org.pinning.processor.report.Site;
  * <pre>{@code
  * @Pinned final String name;   // warned: a String may always be moved
  * @Pinned final Buffer buffer; // fine: Buffer is not known Unpin
+ * final class Plain {
+ *   @Pinned Plain() {}                     // warned: a Plain may always be moved
+ *   void poll(@Pinned Plain this) {}       // warned, for the same reason
+ * }
  * }</pre>
  */
 public final class UselessRule {
@@ -28,11 +33,16 @@ public final class UselessRule {
     this.annotations = model.annotations();
   }
 
-  /** The finding for a field, parameter, local or method, or null. */
+  /** The finding for a field, parameter, local, method or constructor, or null. */
   public Finding check(Element element) {
     AnnotationMirror pinned = annotations.pinned(element);
     if (pinned == null) {
       return null;
+    }
+    if (element.getKind() == ElementKind.CONSTRUCTOR) {
+      return model.isKnownUnpin(element.getEnclosingElement().asType())
+          ? Messages.uselessConstructor(Site.annotation(element, pinned), (ExecutableElement) element)
+          : null;
     }
     TypeMirror type =
         element instanceof ExecutableElement method ? method.getReturnType() : element.asType();
@@ -41,6 +51,18 @@ public final class UselessRule {
     }
     return model.isKnownUnpin(type)
         ? Messages.useless(Site.annotation(element, pinned), element, type)
+        : null;
+  }
+
+  /** The finding for a pinned receiver, {@code void poll(@Pinned Plain this)}, or null. */
+  public Finding checkReceiver(ExecutableElement method) {
+    if (!model.members().declaresPinnedReceiver(method)) {
+      return null;
+    }
+    TypeMirror receiver = method.getReceiverType();
+    return model.isKnownUnpin(receiver)
+        ? Messages.uselessReceiver(
+            Site.annotation(method, annotations.pinned(receiver)), method, receiver)
         : null;
   }
 }

@@ -64,6 +64,15 @@ class ClassFileContainerTest {
               public class TaskMap<K> extends java.util.HashMap<K, @Pinned Task> {}
               """),
           source(
+              "lib.Fut",
+              """
+              package lib;
+              import org.pinning.Pinned;
+              public interface Fut {
+                boolean poll(@Pinned Fut this, int budget);
+              }
+              """),
+          source(
               "lib.Handler",
               """
               package lib;
@@ -211,8 +220,61 @@ class ClassFileContainerTest {
           }
           """);
 
+  /**
+   * A library interface method with a pinned receiver, called and implemented by the client. The
+   * implementations are judged (§4.6); the calls pin nothing yet, as the call side of §4.10 is not
+   * built: when it is, {@code stash = mine} becomes a {@code pin:after-pin} here on every JDK.
+   */
+  private static final JavaFileObject RECEIVERS =
+      source(
+          "app.Receivers",
+          """
+          package app;
+          import lib.Fut;
+          public final class Receivers {
+            Fut stash;
+            void run(Fut given) {
+              Fut mine = new Job();
+              mine.poll(1);
+              stash = mine;
+              given.poll(1);
+            }
+          }
+          """);
+
+  private static final JavaFileObject JOB =
+      source(
+          "app.Job",
+          """
+          package app;
+          import lib.Fut;
+          import org.pinning.Pinned;
+          @Pinned
+          final class Job implements Fut {
+            @Override
+            public boolean poll(@Pinned Job this, int budget) {
+              return true;
+            }
+          }
+          """);
+
+  private static final JavaFileObject LAZY_JOB =
+      source(
+          "app.LazyJob",
+          """
+          package app;
+          import lib.Fut;
+          @org.pinning.Pinned
+          final class LazyJob implements Fut {
+            @Override
+            public boolean poll(int budget) {
+              return false;
+            }
+          }
+          """);
+
   private static final List<JavaFileObject> CLIENT =
-      List.of(CONTAINERS, RUNNER, NESTED, CLAUSES, LOG, KEEPER);
+      List.of(CONTAINERS, RUNNER, NESTED, CLAUSES, LOG, KEEPER, RECEIVERS, JOB, LAZY_JOB);
 
   @TempDir static Path root;
   private static File classDirectory;
@@ -247,6 +309,8 @@ class ClassFileContainerTest {
                 + " 'plain' of type 'List<Task>'",
             "Containers.java:33: ERROR: [pin:move] pinned value 'first()' moves into unpinned"
                 + " field 'stash'",
+            "LazyJob.java:6: ERROR: [pin:override] 'poll(int)' drops the pinned receiver of"
+                + " overridden 'Fut.poll(int)'",
             "Log.java:6: ERROR: [pin:override] 'accept(Task)' drops @Pinned from parameter 't' of"
                 + " overridden 'Consumer.accept(T)'",
             "Nested.java:14: ERROR: [pin:move] pinned value 'get().get()' moves into unpinned"

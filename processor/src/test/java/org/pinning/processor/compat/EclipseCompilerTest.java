@@ -314,6 +314,166 @@ class EclipseCompilerTest {
     assertThat(compilation).generatedSourceFile("demo.SlotProjection");
   }
 
+  // receivers, constructors and slots (§4.10, §2), as far as javax.lang.model shows them
+
+  private static final String FUTURE =
+      """
+      package demo;
+      import org.pinning.Pinned;
+      public interface Future {
+        boolean poll(@Pinned Future this, int waker);
+      }
+      """;
+
+  @Test
+  void overrideDroppingAPinnedReceiverIsRejectedUnderEclipse() {
+    JavaFileObject sleeper =
+        source(
+            "demo.Sleeper",
+            """
+            package demo;
+            public class Sleeper implements Future {
+              @Override
+              public boolean poll(int waker) { return true; }
+            }
+            """);
+    Compilation compilation = compileWithEclipse(source("demo.Future", FUTURE), sleeper);
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation)
+        .hadErrorContaining("[pin:override] 'poll(int)' drops the pinned receiver of overridden")
+        .inFile(sleeper)
+        .onLineContaining("public boolean poll(int waker)");
+  }
+
+  @Test
+  void overrideKeepingAPinnedReceiverIsAcceptedUnderEclipse() {
+    assertSucceededWithoutWarnings(
+        compileWithEclipse(
+            source("demo.Future", FUTURE),
+            source(
+                "demo.Sleeper",
+                """
+                package demo;
+                import org.pinning.Pinned;
+                public class Sleeper implements Future {
+                  @Override
+                  public boolean poll(@Pinned Sleeper this, int waker) { return true; }
+                }
+                """)));
+  }
+
+  @Test
+  void overrideAddingPinnedToAParameterIsRejectedUnderEclipse() {
+    JavaFileObject keeper =
+        source(
+            "demo.Keeper",
+            """
+            package demo;
+            import org.pinning.Pinned;
+            public class Keeper {
+              @Override
+              public boolean equals(@Pinned Object other) { return this == other; }
+              @Override
+              public int hashCode() { return 0; }
+            }
+            """);
+    Compilation compilation = compileWithEclipse(keeper);
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation)
+        .hadErrorContaining("[pin:override] 'equals(Object)' adds @Pinned to parameter 'other'")
+        .inFile(keeper)
+        .onLineContaining("public boolean equals(@Pinned Object other)");
+  }
+
+  @Test
+  void pinnedConstructorsAreJudgedUnderEclipse() {
+    JavaFileObject plain =
+        source(
+            "demo.Plain",
+            """
+            package demo;
+            import org.pinning.Pinned;
+            public final class Plain {
+              @Pinned Plain() {}
+            }
+            @Pinned
+            final class Task {
+              @Pinned Task() {}
+            }
+            """);
+    Compilation compilation = compileWithEclipse(plain);
+    assertThat(compilation).succeeded();
+    assertThat(compilation).hadWarningCount(1);
+    assertThat(compilation)
+        .hadWarningContaining(
+            "[pin:useless] @Pinned has no effect on constructor 'Plain()': type 'Plain' is Unpin")
+        .inFile(plain)
+        .onLineContaining("@Pinned Plain() {}");
+  }
+
+  @Test
+  void pinnedReceiverOfAKnownUnpinClassIsUselessUnderEclipse() {
+    JavaFileObject plain =
+        source(
+            "demo.Plain",
+            """
+            package demo;
+            import org.pinning.Pinned;
+            public final class Plain {
+              void run(@Pinned Plain this) {}
+            }
+            """);
+    Compilation compilation = compileWithEclipse(plain);
+    assertThat(compilation).succeeded();
+    assertThat(compilation).hadWarningCount(1);
+    assertThat(compilation)
+        .hadWarningContaining("[pin:useless] @Pinned has no effect on the receiver of 'run()'")
+        .inFile(plain);
+  }
+
+  @Test
+  void slotDoesNotPinItsOwnerUnderEclipse() {
+    // A Cloneable class whose only @Pinned field is a slot is not a pinned type: no pin:copy.
+    Compilation compilation =
+        compileWithEclipse(
+            source("demo.Buffer", BUFFER),
+            source(
+                "demo.Cursor",
+                """
+                package demo;
+                import org.pinning.Pinned;
+                public final class Cursor implements Cloneable {
+                  @Pinned Buffer current;
+                }
+                """));
+    assertTrue(
+        messages(compilation.diagnostics()).stream().noneMatch(m -> m.contains("[pin:copy]")),
+        () -> describe(compilation));
+  }
+
+  @Test
+  void overrideAddingAPinnedReturnIsRejectedUnderEclipse() {
+    // ECJ's asMemberOf shows the overriding method's annotations: the rule must not read them.
+    JavaFileObject log =
+        source(
+            "demo.Log",
+            """
+            package demo;
+            import org.pinning.Pinned;
+            interface Source { Buffer get(); }
+            public final class Log implements Source {
+              @Override
+              public @Pinned Buffer get() { return null; }
+            }
+            """);
+    Compilation compilation = compileWithEclipse(source("demo.Buffer", BUFFER), log);
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation)
+        .hadErrorContaining("[pin:override] 'get()' returns @Pinned but overridden 'Source.get()'")
+        .inFile(log)
+        .onLineContaining("public @Pinned Buffer get()");
+  }
+
   // ECJ, the processor, and sources on disk
 
   private Compilation compileWithEclipse(JavaFileObject... files) {

@@ -70,7 +70,8 @@ class ReadmeQuotesTest {
       if (!isListOfOtherForms(block) || block.heading().contains(UNREPRODUCIBLE)) {
         continue;
       }
-      String code = block.heading().replaceAll("[^a-z:-]", "");
+      // The code the heading names: "### `pin:useless` (warning)" is about pin:useless.
+      String code = block.heading().replaceAll(".*?(pin:[a-z-]+).*", "$1");
       String resource = "readme/" + code.replace(':', '-') + ".java";
       tests.add(
           DynamicTest.dynamicTest(

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 class LocalPinsTest {
   private final Element a = local("a");
   private final Element b = local("b");
-  private final Pin pinned = Pin.pinnedAt("a", 7);
+  private final Pin pinned = new Pin.PinnedAfter("a", 7);
 
   @Test
   void pinningOneBranchLeavesTheOtherAndTheOriginalAlone() {

@@ -37,6 +37,7 @@ class PinMentionsTest {
       final class Plain { int size; }
       final class TaskList extends ArrayList<@Pinned Task> {}
       final class Contract { void take(@Pinned Object o) {} }
+      class Receiving { void poll(@Pinned Receiving this) {} void run() {} }
       class Outer<T> { class Inner {} }
 
       final class Probe {
@@ -46,6 +47,7 @@ class PinMentionsTest {
         Task pinned;
         TaskList pinnedBySupertype;
         Contract pinContract;
+        Receiving pinnedReceiverContract;
         List<String> pinFreeArgument;
         List<Task> pinnedArgument;
         Outer<Task>.Inner pinnedEnclosing;
@@ -72,6 +74,9 @@ class PinMentionsTest {
     expected.put("pinned", true);
     expected.put("pinnedBySupertype", true);
     expected.put("pinContract", true);
+    expected.put("pinnedReceiverContract", true);
+    expected.put("Receiving.poll", true);
+    expected.put("Receiving.run", false);
     expected.put("pinFreeArgument", false);
     expected.put("pinnedArgument", true);
     expected.put("pinnedEnclosing", true);
@@ -104,6 +109,10 @@ class PinMentionsTest {
     Map<String, Boolean> answers = new TreeMap<>();
     for (Element field : ElementFilter.fieldsIn(probe.getEnclosedElements())) {
       answers.put(field.getSimpleName().toString(), mentions.type(field.asType()));
+    }
+    TypeElement receiving = task.getElements().getTypeElement("demo.Receiving");
+    for (Element method : ElementFilter.methodsIn(receiving.getEnclosedElements())) {
+      answers.put("Receiving." + method.getSimpleName(), mentions.element(method));
     }
     Trees trees = Trees.instance(task);
     new TreePathScanner<Void, Void>() {

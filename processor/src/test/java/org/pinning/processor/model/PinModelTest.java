@@ -446,7 +446,7 @@ class PinModelTest {
   }
 
   /** Writes the class files {@code compilation} generated under {@code directory}. */
-  private static void writeClassFiles(Compilation compilation, Path directory) throws IOException {
+  static void writeClassFiles(Compilation compilation, Path directory) throws IOException {
     for (JavaFileObject file : compilation.generatedFiles()) {
       if (file.getKind() != JavaFileObject.Kind.CLASS) {
         continue;

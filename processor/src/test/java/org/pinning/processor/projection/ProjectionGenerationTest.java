@@ -146,6 +146,51 @@ class ProjectionGenerationTest {
   }
 
   @Test
+  void pinnedSlotGetsAPinnedGetterAndASetterThatPins(TestInfo test) {
+    Compilation compilation =
+        compile(
+            BUFFER,
+            source(
+                "demo.Node",
+                """
+                package demo;
+
+                import org.pinning.Pinned;
+
+                @Pinned
+                public final class Node {
+                  @Pinned final Buffer buffer = new Buffer(4);
+                  @Pinned Node prev, next;
+                  int size;
+                }
+                """));
+    assertThat(compilation).succeededWithoutWarnings();
+    assertMatchesGolden(test, compilation, "demo.NodeProjection");
+  }
+
+  @Test
+  void classWithOnlySlotsIsProjectedThoughItIsNotPinned(TestInfo test) {
+    Compilation compilation =
+        compile(
+            BUFFER,
+            TASK,
+            source(
+                "demo.Cursor",
+                """
+                package demo;
+
+                import org.pinning.Pinned;
+
+                public final class Cursor {
+                  @Pinned Task current;
+                  int moves;
+                }
+                """));
+    assertThat(compilation).succeededWithoutWarnings();
+    assertMatchesGolden(test, compilation, "demo.CursorProjection");
+  }
+
+  @Test
   void nestedStaticClassIsProjectedUnderItsFlatName(TestInfo test) {
     Compilation compilation =
         compile(

@@ -214,24 +214,39 @@ class MisplacedRuleTest {
   }
 
   @Test
-  void pinnedConstructorIsRejectedAtTheAnnotation() {
-    JavaFileObject job =
-        source(
-            "demo.Job",
-            """
-            package demo;
-            import org.pinning.Pinned;
-            public final class Job {
-              @Pinned
-              Job() {}
-            }
-            """);
-    Compilation compilation = compile(job);
-    assertThat(compilation).hadErrorCount(1);
-    assertThat(compilation)
-        .hadErrorContaining("[pin:misplaced] @Pinned on constructor 'Job()'")
-        .inFile(job)
-        .onLineContaining("@Pinned");
+  void pinnedConstructorIsNotMisplaced() {
+    assertThat(
+            compile(
+                task(),
+                source(
+                    "demo.Job",
+                    """
+                    package demo;
+                    import org.pinning.Pinned;
+                    public class Job {
+                      @Pinned
+                      Job(java.util.List<@Pinned Object> all) {}
+                    }
+                    """)))
+        .succeededWithoutWarnings();
+  }
+
+  @Test
+  void pinnedReceiverIsNotMisplaced() {
+    assertThat(
+            compile(
+                task(),
+                source(
+                    "demo.Future",
+                    """
+                    package demo;
+                    import org.pinning.Pinned;
+                    public interface Future {
+                      boolean poll(@Pinned Future this, int waker);
+                      default void cancel(@Pinned Future this) {}
+                    }
+                    """)))
+        .succeededWithoutWarnings();
   }
 
   @Test

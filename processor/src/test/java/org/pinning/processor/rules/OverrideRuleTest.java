@@ -68,8 +68,10 @@ class OverrideRuleTest {
     assertThat(compile(task(), sink(), log)).succeededWithoutWarnings();
   }
 
+  // a parameter that adds @Pinned
+
   @Test
-  void overrideAddingPinnedToAParameterIsAccepted() {
+  void overrideAddingPinnedToAParameterIsRejectedAtTheOverridingMethod() {
     JavaFileObject log =
         source(
             "demo.Log",
@@ -82,7 +84,219 @@ class OverrideRuleTest {
               public void accept(@Pinned Task task) {}
             }
             """);
+    Compilation compilation = compile(task(), log);
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation)
+        .hadErrorContaining(
+            "[pin:override] 'accept(Task)' adds @Pinned to parameter 'task', which overridden"
+                + " 'Listener.accept(Task)' does not pin\n"
+                + "  help: remove @Pinned from 'task': callers of 'Listener.accept(Task)' still"
+                + " hold the value movable")
+        .inFile(log)
+        .onLineContaining("public void accept(@Pinned Task task)");
+  }
+
+  @Test
+  void overrideAddingPinnedToAParameterOfABorrowingMethodIsRejected() {
+    JavaFileObject keeper =
+        source(
+            "demo.Keeper",
+            """
+            package demo;
+            import org.pinning.Pinned;
+            public class Keeper {
+              @Override
+              public boolean equals(@Pinned Object other) { return this == other; }
+              @Override
+              public int hashCode() { return 0; }
+            }
+            """);
+    Compilation compilation = compile(keeper);
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation)
+        .hadErrorContaining(
+            "[pin:override] 'equals(Object)' adds @Pinned to parameter 'other', which overridden"
+                + " 'Object.equals(Object)' does not pin")
+        .inFile(keeper)
+        .onLineContaining("public boolean equals(@Pinned Object other)");
+  }
+
+  @Test
+  void overloadWithAPinnedParameterIsAccepted() {
+    JavaFileObject log =
+        source(
+            "demo.Log",
+            """
+            package demo;
+            import org.pinning.Pinned;
+            interface Listener { void accept(Task task); }
+            public final class Log implements Listener {
+              @Override
+              public void accept(Task task) {}
+              public void accept(@Pinned Task task, int times) {}
+              public boolean equals(@Pinned Task other) { return other != null; }
+            }
+            """);
     assertThat(compile(task(), log)).succeededWithoutWarnings();
+  }
+
+  @Test
+  void overrideAddingPinnedToAKnownUnpinParameterIsOnlyUseless() {
+    JavaFileObject log =
+        source(
+            "demo.Log",
+            """
+            package demo;
+            import org.pinning.Pinned;
+            interface Listener { void accept(String name); }
+            public final class Log implements Listener {
+              @Override
+              public void accept(@Pinned String name) {}
+            }
+            """);
+    Compilation compilation = compile(log);
+    assertThat(compilation).succeeded();
+    assertThat(compilation).hadWarningCount(1);
+    assertThat(compilation)
+        .hadWarningContaining("[pin:useless] @Pinned has no effect on 'name'")
+        .inFile(log)
+        .onLineContaining("public void accept(@Pinned String name)");
+  }
+
+  // the receiver is a parameter like the others (§4.10)
+
+  private static JavaFileObject future() {
+    return source(
+        "demo.Future",
+        """
+        package demo;
+        import org.pinning.Pinned;
+        public interface Future {
+          boolean poll(@Pinned Future this, int waker);
+        }
+        """);
+  }
+
+  @Test
+  void overrideDroppingAPinnedReceiverIsRejectedAtTheOverridingMethod() {
+    JavaFileObject sleeper =
+        source(
+            "demo.Sleeper",
+            """
+            package demo;
+            public class Sleeper implements Future {
+              @Override
+              public boolean poll(int waker) { return true; }
+            }
+            """);
+    Compilation compilation = compile(future(), sleeper);
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation)
+        .hadErrorContaining(
+            "[pin:override] 'poll(int)' drops the pinned receiver of overridden"
+                + " 'Future.poll(int)'\n"
+                + "  help: declare a pinned receiver, as 'boolean poll(@Pinned Sleeper this, int"
+                + " waker)': callers pin the value first")
+        .inFile(sleeper)
+        .onLineContaining("public boolean poll(int waker)");
+  }
+
+  @Test
+  void overrideKeepingAPinnedReceiverIsAcceptedInAnUnpinnedClassToo() {
+    JavaFileObject sleeper =
+        source(
+            "demo.Sleeper",
+            """
+            package demo;
+            import org.pinning.Pinned;
+            public class Sleeper implements Future {
+              @Override
+              public boolean poll(@Pinned Sleeper this, int waker) { return true; }
+            }
+            abstract class Middle implements Future {}
+            final class Leaf extends Middle {
+              @Pinned final Task task = new Task();
+              @Override
+              public boolean poll(@Pinned Leaf this, int waker) { return false; }
+            }
+            """);
+    assertThat(compile(task(), future(), sleeper)).succeededWithoutWarnings();
+  }
+
+  @Test
+  void overrideDroppingAPinnedReceiverDeclaredByAGrandparentIsRejected() {
+    JavaFileObject sleeper =
+        source(
+            "demo.Sleeper",
+            """
+            package demo;
+            abstract class Middle implements Future {}
+            public class Sleeper extends Middle {
+              @Override
+              public boolean poll(int waker) { return true; }
+            }
+            """);
+    assertThat(compile(future(), sleeper))
+        .hadErrorContaining("[pin:override] 'poll(int)' drops the pinned receiver")
+        .inFile(sleeper)
+        .onLineContaining("public boolean poll(int waker)");
+  }
+
+  @Test
+  void overrideAddingAPinnedReceiverIsRejectedAtTheOverridingMethod() {
+    JavaFileObject job =
+        source(
+            "demo.Job",
+            """
+            package demo;
+            import org.pinning.Pinned;
+            public class Job implements Runnable {
+              @Override
+              public void run(@Pinned Job this) {}
+            }
+            """);
+    Compilation compilation = compile(job);
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation)
+        .hadErrorContaining(
+            "[pin:override] 'run()' declares a pinned receiver, but overridden 'Runnable.run()'"
+                + " does not\n"
+                + "  help: remove @Pinned from the receiver: callers of 'Runnable.run()' do not"
+                + " pin the value first")
+        .inFile(job)
+        .onLineContaining("public void run(@Pinned Job this)");
+  }
+
+  @Test
+  void newMethodWithAPinnedReceiverIsAccepted() {
+    JavaFileObject job =
+        source(
+            "demo.Job",
+            """
+            package demo;
+            import org.pinning.Pinned;
+            public class Job implements Runnable {
+              @Override
+              public void run() {}
+              public void start(@Pinned Job this) {}
+            }
+            """);
+    assertThat(compile(job)).succeededWithoutWarnings();
+  }
+
+  @Test
+  void knownUnpinClassMayDropOrAddAPinnedReceiver() {
+    JavaFileObject sleeper =
+        source(
+            "demo.Sleeper",
+            """
+            package demo;
+            public final class Sleeper implements Future {
+              @Override
+              public boolean poll(int waker) { return true; }
+            }
+            """);
+    assertThat(compile(future(), sleeper)).succeededWithoutWarnings();
   }
 
   @Test

@@ -380,4 +380,96 @@ class UselessRuleTest {
                     """)))
         .succeededWithoutWarnings();
   }
+
+  // constructors pinned from birth and pinned receivers (§4.10)
+
+  @Test
+  void pinnedConstructorOfAKnownUnpinClassIsWarnedAtTheAnnotation() {
+    JavaFileObject job =
+        source(
+            "demo.Job",
+            """
+            package demo;
+            import org.pinning.Pinned;
+            public final class Job {
+              @Pinned
+              Job() {}
+            }
+            """);
+    Compilation compilation = compile(job);
+    assertThat(compilation).succeeded();
+    assertThat(compilation).hadWarningCount(1);
+    assertThat(compilation)
+        .hadWarningContaining(
+            "[pin:useless] @Pinned has no effect on constructor 'Job()': type 'Job' is Unpin\n"
+                + "  "
+                + "help: remove @Pinned; values of 'Job' may always be moved")
+        .inFile(job)
+        .onLineContaining("@Pinned");
+  }
+
+  @Test
+  void pinnedConstructorOfAPinnedOrExtensibleClassIsAccepted() {
+    assertThat(
+            compile(
+                TASK,
+                source(
+                    "demo.Job",
+                    """
+                    package demo;
+                    import org.pinning.Pinned;
+                    public final class Job {
+                      @Pinned final Task task = new Task();
+                      @Pinned Job() {}
+                    }
+                    class Base {
+                      @Pinned Base() {}
+                    }
+                    """)))
+        .succeededWithoutWarnings();
+  }
+
+  @Test
+  void pinnedReceiverOfAKnownUnpinClassIsWarnedAtTheAnnotation() {
+    JavaFileObject job =
+        source(
+            "demo.Job",
+            """
+            package demo;
+            import org.pinning.Pinned;
+            public final class Job {
+              void run(@Pinned Job this, int times) {}
+            }
+            """);
+    Compilation compilation = compile(job);
+    assertThat(compilation).succeeded();
+    assertThat(compilation).hadWarningCount(1);
+    assertThat(compilation)
+        .hadWarningContaining(
+            "[pin:useless] @Pinned has no effect on the receiver of 'run(int)': type 'Job' is"
+                + " Unpin")
+        .inFile(job)
+        .onLine(4)
+        .atColumn(12); // under the annotation, not the method name
+  }
+
+  @Test
+  void pinnedReceiverOfAPinnedOrExtensibleClassIsAccepted() {
+    assertThat(
+            compile(
+                source(
+                    "demo.Job",
+                    """
+                    package demo;
+                    import org.pinning.Pinned;
+                    @Pinned
+                    public final class Job {
+                      void run(@Pinned Job this, int times) {}
+                    }
+                    class Base {
+                      void run(@Pinned Base this) {}
+                    }
+                    """)))
+        .succeededWithoutWarnings();
+  }
 }

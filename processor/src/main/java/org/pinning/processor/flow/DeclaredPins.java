@@ -1,4 +1,4 @@
-package org.pinning.processor.javac;
+package org.pinning.processor.flow;
 
 import java.util.IdentityHashMap;
 import java.util.Map;
@@ -6,7 +6,7 @@ import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.VariableElement;
-import org.pinning.processor.flow.Pin;
+import org.pinning.processor.model.ArgumentMask;
 import org.pinning.processor.model.BorrowingModel;
 import org.pinning.processor.model.ContainerTypes;
 import org.pinning.processor.model.PinAnnotations;
@@ -18,7 +18,7 @@ import org.pinning.processor.model.PinAnnotations;
  */
 final class DeclaredPins {
   /** Stands for "no pin" in the cache, which keeps no nulls. */
-  private static final Pin NONE = Pin.place("");
+  private static final Pin NONE = new Pin.PinnedPlace("");
 
   private final PinAnnotations annotations;
   private final ContainerTypes containers;
@@ -43,18 +43,18 @@ final class DeclaredPins {
   }
 
   private Pin compute(Element variable) {
-    int elements =
+    ArgumentMask elements =
         variable instanceof VariableElement declared
             ? containers.variableArguments(declared)
             : containers.pinnedArguments(variable.asType());
     String name = variable.getSimpleName().toString();
     if (annotations.hasPinned(variable)) {
-      return Pin.place(name).withElements(elements);
+      return new Pin.PinnedPlace(name, elements);
     }
     if (isBorrowedParameter(variable)) {
-      return Pin.borrowedParameter(name).withElements(elements);
+      return new Pin.Borrowed(name, elements);
     }
-    return elements == 0 ? null : Pin.container(name, elements);
+    return elements.isEmpty() ? null : new Pin.Container(name, elements);
   }
 
   /**

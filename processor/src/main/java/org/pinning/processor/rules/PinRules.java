@@ -1,0 +1,92 @@
+package org.pinning.processor.rules;
+
+import com.sun.source.tree.AnnotatedTypeTree;
+import com.sun.source.tree.MethodTree;
+import com.sun.source.tree.ParameterizedTypeTree;
+import com.sun.source.util.TreePath;
+import com.sun.source.util.Trees;
+import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.element.VariableElement;
+import javax.lang.model.type.DeclaredType;
+import javax.lang.model.type.TypeKind;
+import javax.lang.model.type.TypeMirror;
+import org.pinning.processor.flow.FlowEvents;
+import org.pinning.processor.flow.Pin;
+import org.pinning.processor.flow.Place;
+import org.pinning.processor.report.Reporter;
+import org.pinning.processor.report.Site;
+
+/**
+ * Every rule, listening to the analysis of one top-level class: each event goes to the rule
+ * families that judge it, and their findings to the class's collector. A new rule family adds its
+ * call to the events it needs here.
+ */
+public final class PinRules implements FlowEvents {
+  private final Trees trees;
+  private final DeclarationRules declarations;
+  private final TypeUsePlacementRule typeUses;
+  private final MoveRule moves;
+  private final Reporter out;
+
+  public PinRules(
+      Trees trees,
+      DeclarationRules declarations,
+      TypeUsePlacementRule typeUses,
+      MoveRule moves,
+      Reporter out) {
+    this.trees = trees;
+    this.declarations = declarations;
+    this.typeUses = typeUses;
+    this.moves = moves;
+    this.out = out;
+  }
+
+  @Override
+  public void typeDeclared(TypeElement type) {
+    declarations.checkType(type, out);
+  }
+
+  @Override
+  public void constructorDeclared(TreePath path, ExecutableElement constructor) {
+    report(declarations.copy().checkConstructor(constructor, (MethodTree) path.getLeaf()));
+  }
+
+  @Override
+  public void localDeclared(VariableElement local) {
+    declarations.checkLocal(local, out);
+  }
+
+  @Override
+  public void typeWritten(TreePath path) {
+    if (path.getLeaf() instanceof AnnotatedTypeTree) {
+      report(typeUses.check(path));
+    } else if (path.getLeaf() instanceof ParameterizedTypeTree node) {
+      TypeMirror type = trees.getTypeMirror(path);
+      if (type != null && type.getKind() == TypeKind.DECLARED) {
+        declarations
+            .unpin()
+            .checkTypeArguments(
+                (DeclaredType) type,
+                i -> Site.tree(new TreePath(path, node.getTypeArguments().get(i))),
+                out::report);
+      }
+    }
+  }
+
+  @Override
+  public void flowsInto(TreePath value, Pin pin, Place place) {
+    moves.flowsInto(value, pin, place, out);
+  }
+
+  @Override
+  public void called(TreePath call, ExecutableElement method, TypeElement enclosing) {
+    report(declarations.copy().checkCloneCall(call, method, enclosing, trees));
+  }
+
+  private void report(org.pinning.processor.report.Finding finding) {
+    if (finding != null) {
+      out.report(finding);
+    }
+  }
+}

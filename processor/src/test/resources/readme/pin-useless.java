@@ -1,0 +1,8 @@
+import org.pinning.Pinned;
+
+final class Plain {
+  @Pinned
+  Plain() {}
+
+  void run(@Pinned Plain this) {}
+}
