@@ -11,14 +11,22 @@ import java.util.List;
  *
  * SIZE 1 writes 200 files (20 packages of 10 files); SIZE n writes n times as many packages of
  * the same code, so compile time should grow linearly with SIZE. Each package is a small
- * runtime: pinned buffers and tasks with structurally pinned fields and plain fields (so the
- * processor generates projections), an executor and a reactor holding tasks in pinned
- * containers ({@code Deque<@Pinned T>}, {@code Map<K, @Pinned V>}, {@code List<@Pinned T>}),
- * pinned parameters, locals and returns, lambdas and method references over pinned values, a
- * pinned abstract class hierarchy, a conditionally pinned generic cell, an {@code @Unpin} type
- * parameter, borrowing library calls, and ordinary unpinned code (records, enums, streams).
- * The packages differ in constants and in how many scenario methods the driver has, so the JIT
- * does not see one method body a thousand times.
+ * runtime: pinned buffers and tasks with structurally pinned fields, pinned slots and plain
+ * fields (so the processor generates projections, slot setters included, which the corpus does
+ * not call: the setups without annotation processing generate none), a {@code Future}
+ * interface whose {@code poll} has a pinned receiver, a task constructor that is
+ * {@code @Pinned} and registers {@code this}, an executor and a reactor holding tasks in pinned
+ * containers ({@code Deque<@Pinned T>}, {@code Map<K, @Pinned V>}, {@code List<@Pinned T>}) and
+ * a current-task slot, pinned parameters, locals and returns, lambdas and method references over
+ * pinned values, a pinned abstract class hierarchy, a conditionally pinned generic cell, an
+ * {@code @Unpin} type parameter, borrowing library calls, and ordinary unpinned code (records,
+ * enums, streams). The packages differ in constants and in how many scenario methods the driver
+ * has, so the JIT does not see one method body a thousand times.
+ *
+ * <p>The code follows the whole discipline of DESIGN.md, ownership included (§4.9): a method
+ * pins only what it created, was handed pinned ({@code @Pinned} parameters, a pinned receiver,
+ * a {@code @Pinned} constructor's {@code this}) or read from pinned storage. So it stays clean
+ * as the checker learns more of the discipline.
  *
  * <p>Single-file source launch, no dependencies but the JDK: the output depends only on SIZE.
  */
@@ -129,14 +137,13 @@ public final class DenseCorpus {
     return fill("""
         import java.util.function.IntSupplier;
         import org.pinning.Pinned;
-        import org.pinning.Unpin;
 
         /**
          * A hand-written coroutine: it keeps positions into its own pinned buffer between polls,
          * and the executor holds it by identity.
          */
         @Pinned
-        public final class Task {
+        public final class Task implements Future {
           static final int READING = 0;
           static final int SLEEPING = 1;
           static final int DONE = 2;
@@ -144,7 +151,8 @@ public final class DenseCorpus {
           final String name;
           @Pinned final Buffer buffer;
           @Pinned final Header header;
-          @Unpin Task next;
+          /** The next task in a chain of related tasks: a pinned slot, rewired by linkAfter. */
+          @Pinned Task next;
           int state = READING;
           int readPos;
           private final int nap;
@@ -155,6 +163,13 @@ public final class DenseCorpus {
             this.header = new Header(name.length());
             this.nap = nap;
             buffer.append(input);
+          }
+
+          /** A task pinned from birth that registers itself: this is pinned and owned here. */
+          @Pinned
+          public Task(Executor ex, String name, String input, int nap) {
+            this(name, input, nap);
+            ex.adopt(this);
           }
 
           /** Per-task bookkeeping, pinned with the task. */
@@ -173,7 +188,8 @@ public final class DenseCorpus {
           }
 
           /** Runs to the next suspension point; true when the task has finished. */
-          public boolean poll(Executor ex) {
+          @Override
+          public boolean poll(@Pinned Task this, Executor ex) {
             switch (state) {
               case READING: {
                 int end = buffer.wordEnd(readPos);
@@ -204,9 +220,18 @@ public final class DenseCorpus {
             return buffer.len == 0 ? 100 : Math.min(100, readPos * 100 / buffer.len);
           }
 
-          void link(Task after) {
-            after.next = next;
-            next = after;
+          /** Links this task after before: stores this into a slot, so the receiver is pinned. */
+          void linkAfter(@Pinned Task this, @Pinned Task before) {
+            next = before.next;
+            before.next = this;
+          }
+
+          int chainLength(@Pinned Task this) {
+            int n = 0;
+            for (@Pinned Task t = this; t != null && n < $CAP; t = t.next) {
+              n++;
+            }
+            return n;
           }
 
           /** An inner class sees the pinned task as Task.this. */
@@ -244,6 +269,8 @@ public final class DenseCorpus {
           private final Reactor reactor = new Reactor();
           private final StringBuilder journal = new StringBuilder();
           private int now;
+          /** The task being polled: a pinned slot, given each polled task in turn. */
+          @Pinned Task current;
 
           public void spawn(@Pinned Task task) {
             ready.add(task);
@@ -251,8 +278,18 @@ public final class DenseCorpus {
             all.add(task);
           }
 
+          /** Takes over a task that registers itself from its @Pinned constructor. */
+          public void adopt(@Pinned Task task) {
+            spawn(task);
+          }
+
           public void wake(@Pinned Task task) {
             ready.offer(task);
+          }
+
+          @Pinned
+          public Task current() {
+            return current;
           }
 
           Reactor reactor() {
@@ -280,9 +317,11 @@ public final class DenseCorpus {
               }
               reactor.fire(this);
               @Pinned Task task = ready.poll();
+              current = task;
               if (task != null && task.poll(this)) {
                 log(task.name, "done at " + task.progress() + "%");
               }
+              current = null;
               now++;
               steps++;
             }
@@ -604,6 +643,11 @@ public final class DenseCorpus {
         import java.util.List;
         import org.pinning.Pinned;
 
+        /** Rust's Future: polled only where it is pinned (self: Pin<&mut Self>). */
+        interface Future {
+          boolean poll(@Pinned Future this, Executor ex);
+        }
+
         /** Puts a task back on some ready queue. */
         public interface Waker {
           void wake(@Pinned Task task);
@@ -709,6 +753,9 @@ public final class DenseCorpus {
                 ex.spawn(task);
                 names.add(task.name);
               }
+              if (!inputs.isEmpty()) {
+                new Task(ex, "self$K", inputs.get(0), $K + 1);
+              }
               int steps = ex.run(inputs.size() * $CAP);
               @Pinned Task probe = ex.find(names.isEmpty() ? "none" : names.get(0));
               if (probe != null) {
@@ -753,6 +800,14 @@ public final class DenseCorpus {
               Cell<Task> cell = new Cell<>(first);
               cell.get().state = Task.READING;
               waker.wake(cell.get());
+              Task second = executor.find("t1");
+              if (second != null && second != first) {
+                second.linkAfter(first);
+              }
+              if (first.next == null) {
+                first.next = new Task(executor, "t-linked", "linked", $NAP);
+              }
+              stats.add("chain", first.chainLength());
             }
             Waker direct = executor::wake;
             direct.wakeAll(executor.all());

@@ -268,7 +268,7 @@ public abstract class CallFlow extends ValueFlow {
         flowsInto(
             argument,
             value,
-            new Place.Parameter(parameter, method, allowed, pinned, isFromSource(method)));
+            new Place.Parameter(parameter, method, allowed, pinned, isFromSource(method), i));
       }
     }
     return first;
@@ -387,7 +387,8 @@ public abstract class CallFlow extends ValueFlow {
               method,
               containers.variableArguments(parameter),
               annotations.hasPinned(parameter),
-              isFromSource(method)));
+              isFromSource(method),
+              index));
     }
   }
 

@@ -5,11 +5,14 @@ import java.util.Map;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.Modifier;
+import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.VariableElement;
 import org.pinning.processor.model.ArgumentMask;
 import org.pinning.processor.model.BorrowingModel;
 import org.pinning.processor.model.ContainerTypes;
 import org.pinning.processor.model.PinAnnotations;
+import org.pinning.processor.model.PinModel;
 
 /**
  * What a variable's declaration says about the values read from it: a {@code @Pinned} place, pinned
@@ -20,13 +23,15 @@ final class DeclaredPins {
   /** Stands for "no pin" in the cache, which keeps no nulls. */
   private static final Pin NONE = new Pin.PinnedPlace("");
 
+  private final PinModel model;
   private final PinAnnotations annotations;
   private final ContainerTypes containers;
   private final BorrowingModel borrowing;
   private final Map<Element, Pin> known = new IdentityHashMap<>();
 
-  DeclaredPins(PinAnnotations annotations, ContainerTypes containers, BorrowingModel borrowing) {
-    this.annotations = annotations;
+  DeclaredPins(PinModel model, ContainerTypes containers, BorrowingModel borrowing) {
+    this.model = model;
+    this.annotations = model.annotations();
     this.containers = containers;
     this.borrowing = borrowing;
   }
@@ -67,7 +72,23 @@ final class DeclaredPins {
   private boolean isBorrowedParameter(Element variable) {
     return variable.getKind() == ElementKind.PARAMETER
         && variable.getEnclosingElement() instanceof ExecutableElement method
-        && method.getParameters().contains(variable)
-        && borrowing.borrows(method);
+        && inPinnedType(method)
+        && isBorrowedBy(method, method.getParameters().indexOf(variable));
+  }
+
+  /** A lambda's parameter has the method around it as its enclosing element: index -1. */
+  private boolean isBorrowedBy(ExecutableElement method, int index) {
+    return index >= 0 && borrowing.borrows(method, index);
+  }
+
+  /**
+   * Only an instance method of a pinned type inherits the borrow as a check (§4.1): its {@code
+   * equals} and {@code compareTo} are where pinned values arrive, while code that declares and uses
+   * no pinned type gets no diagnostic, ever (an {@code equals} that remembers its argument).
+   */
+  private boolean inPinnedType(ExecutableElement method) {
+    return !method.getModifiers().contains(Modifier.STATIC)
+        && method.getEnclosingElement() instanceof TypeElement type
+        && model.isPinnedDeclaration(type);
   }
 }

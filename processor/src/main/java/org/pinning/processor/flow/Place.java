@@ -59,14 +59,17 @@ public sealed interface Place {
    * {@code pinned} says whether the parameter is a pinned place: declared {@code @Pinned}, or typed
    * with a pinned type variable of the call ({@code add(E)} on a {@code List<@Pinned Task>}).
    * {@code fromSource} says whether the method is declared in the sources being compiled, where the
-   * user can annotate it.
+   * user can annotate it. {@code argument} is the index of the argument, which differs from the
+   * parameter's past the last one of varargs: the model may borrow the first argument only ({@code
+   * VarHandle.set(Object...)}'s object, not the value it stores).
    */
   record Parameter(
       VariableElement parameter,
       ExecutableElement method,
       ArgumentMask allowed,
       boolean pinned,
-      boolean fromSource)
+      boolean fromSource,
+      int argument)
       implements Place {
     @Override
     public TypeMirror type() {

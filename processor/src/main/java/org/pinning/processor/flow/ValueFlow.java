@@ -73,7 +73,7 @@ public abstract class ValueFlow extends FlowScanner {
     this.annotations = context.model().annotations();
     this.unit = unit;
     this.events = events;
-    this.declaredPins = new DeclaredPins(annotations, context.containers(), context.borrowing());
+    this.declaredPins = new DeclaredPins(model, context.containers(), context.borrowing());
     this.thisName = context.names().thisName();
     this.superName = context.names().superName();
   }

@@ -10,7 +10,11 @@ import com.sun.source.util.TreePath;
 import com.sun.source.util.Trees;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.lang.reflect.Proxy;
 import java.util.Map;
+import javax.lang.model.AnnotatedConstruct;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.TypeElement;
 import javax.tools.Diagnostic;
 import org.pinning.processor.options.PinOptions;
@@ -30,6 +34,7 @@ public final class PinTaskListener implements TaskListener {
   private final JavacSources sources;
   private CompilationChecks checks;
   private boolean notedMissingProjections;
+  private boolean notedUnresolvedAnnotations;
   private int unitsChecked;
   private long nanosSpent;
 
@@ -42,7 +47,7 @@ public final class PinTaskListener implements TaskListener {
    */
   private final long startNanos;
 
-  /** Only with {@code pin.stats}: the last unit, for the position-less closing note. */
+  /** Only with {@code pin.stats}: a tree for the closing note, printed without a position. */
   private CompilationUnitTree lastUnit;
 
   public PinTaskListener(JavacTask task, Map<String, String> pluginArguments) {
@@ -111,6 +116,7 @@ public final class PinTaskListener implements TaskListener {
           findings.javacReportedErrors();
         }
         noteMissingProjections(current, type, unit);
+        noteUnresolvedAnnotations(current, unit);
       }
     } catch (RuntimeException | LinkageError | StackOverflowError failure) {
       reportInternal(findings, unit, type, failure, current.options);
@@ -142,7 +148,7 @@ public final class PinTaskListener implements TaskListener {
       PinOptions options =
           PinOptions.merge(fromProcessor == null ? Map.of() : fromProcessor, pluginArguments);
       for (String problem : PinOptions.parse(pluginArguments).problems()) {
-        trees.printMessage(Diagnostic.Kind.WARNING, Messages.optionProblem(problem), unit, unit);
+        printWithoutPosition(Diagnostic.Kind.WARNING, Messages.optionProblem(problem), unit);
       }
       checks = new CompilationChecks(task, trees, sources, options, fromProcessor != null);
     }
@@ -160,6 +166,71 @@ public final class PinTaskListener implements TaskListener {
     notedMissingProjections = true;
     trees.printMessage(Diagnostic.Kind.NOTE, Messages.projectionsNotGenerated(), unit, unit);
   }
+
+  /**
+   * A library compiled with pins, read without {@code pinning-annotations} on the class path (its
+   * dependency was {@code provided} or {@code optional}): javac drops the annotations of its class
+   * files silently, and every pin of the library with them. Said once, and only when the checks met
+   * such an annotation: a build that uses no pinning at all hears nothing. An annotation that does
+   * not resolve in a source file is javac's own error already.
+   */
+  private void noteUnresolvedAnnotations(CompilationChecks current, CompilationUnitTree unit) {
+    AnnotatedConstruct construct = current.model.annotations().unresolvedOn();
+    if (notedUnresolvedAnnotations || construct == null) {
+      return;
+    }
+    notedUnresolvedAnnotations = true;
+    if (construct instanceof Element element && trees.getPath(element) != null) {
+      return; // from the sources: javac reported the missing package
+    }
+    String where =
+        construct instanceof Element element ? "'" + describe(element) + "'" : "a type in use";
+    printWithoutPosition(Diagnostic.Kind.NOTE, Messages.annotationsNotResolved(where), unit);
+  }
+
+  /** A class by its qualified name, a member or parameter with the class it belongs to. */
+  private static String describe(Element element) {
+    if (element.getKind() == ElementKind.PARAMETER) {
+      element = element.getEnclosingElement(); // the method says more than the parameter's name
+    }
+    if (element instanceof TypeElement type) {
+      return type.getQualifiedName().toString();
+    }
+    Element owner = element.getEnclosingElement();
+    while (owner != null && !(owner instanceof TypeElement)) {
+      owner = owner.getEnclosingElement();
+    }
+    return owner == null
+        ? element.getSimpleName().toString()
+        : ((TypeElement) owner).getQualifiedName() + "." + element.getSimpleName();
+  }
+
+  /**
+   * A message about the whole compilation, with no file or line: {@code Trees.printMessage} drops
+   * the position of a message whose compilation unit has no source file (JDK 17 to 25; a null unit
+   * throws on JDK 17). {@code tree} only has to be some tree: its position is dropped.
+   */
+  private void printWithoutPosition(Diagnostic.Kind kind, String message, Tree tree) {
+    trees.printMessage(kind, message, tree, NO_FILE);
+  }
+
+  /**
+   * A compilation unit of no file, for {@link #printWithoutPosition}. A proxy rather than a class:
+   * the interface gains methods from JDK to JDK, and javac asks this one only for its file.
+   */
+  private static final CompilationUnitTree NO_FILE =
+      (CompilationUnitTree)
+          Proxy.newProxyInstance(
+              CompilationUnitTree.class.getClassLoader(),
+              new Class<?>[] {CompilationUnitTree.class},
+              (proxy, method, arguments) ->
+                  switch (method.getName()) {
+                    case "getKind" -> Tree.Kind.COMPILATION_UNIT;
+                    case "toString" -> "no file";
+                    case "hashCode" -> 0;
+                    case "equals" -> proxy == arguments[0];
+                    default -> null;
+                  });
 
   private void reportInternal(
       FindingCollector findings,
@@ -180,7 +251,7 @@ public final class PinTaskListener implements TaskListener {
     if (!checks.options.stats() || lastUnit == null) {
       return;
     }
-    trees.printMessage(
+    printWithoutPosition(
         Diagnostic.Kind.NOTE,
         Messages.stats(
             unitsChecked,
@@ -189,7 +260,6 @@ public final class PinTaskListener implements TaskListener {
             (clock.nanos() - startNanos) / 1_000_000,
             clock.measuresCpu(),
             checks.classFiles.classFilesOpened()),
-        lastUnit,
         lastUnit);
   }
 }

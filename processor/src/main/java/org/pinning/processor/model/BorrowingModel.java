@@ -1,24 +1,29 @@
 package org.pinning.processor.model;
 
+import java.lang.invoke.VarHandle;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import javax.lang.model.element.Element;
+import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.Modifier;
 import javax.lang.model.element.ModuleElement;
 import javax.lang.model.element.Name;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
+import javax.lang.model.util.ElementFilter;
 import javax.lang.model.util.Elements;
 import javax.lang.model.util.Types;
 
 /**
  * Library methods that neither keep nor move their arguments (DESIGN.md §4.1): they accept pinned
  * arguments as if their parameters were {@code @Pinned}, without pinning what they are given.
- * {@code Type#method} matches every overload and override, {@code Type#*} every method of the type,
+ * {@code Type#method} matches every overload the type declares and every true override of one of
+ * them, {@code Type#*} every method of the type,
  * {@code *#method} that method of any type, and a name ending in {@code *} is a prefix. Users add
  * entries with {@code -Apin.borrowing=}.
  */
@@ -59,7 +64,94 @@ public final class BorrowingModel {
           "java.util.Map#remove",
           "*#canEqual",
           "org.junit.jupiter.api.Assertions#assert*",
-          "org.junit.Assert#assert*");
+          "org.junit.Assert#assert*",
+          "java.util.Comparator#compare",
+          "java.util.Collections#sort",
+          "java.util.Collections#reverse",
+          "java.util.Collections#shuffle",
+          "java.util.Collections#swap",
+          "java.util.Collections#rotate",
+          "java.util.Collection#containsAll",
+          "java.util.Collection#removeAll",
+          "java.util.Collection#retainAll");
+
+  /**
+   * Methods of which only the first argument borrows: the object whose field a {@code VarHandle}, a
+   * field updater or {@code Unsafe} reads or writes ({@code VALUE.compareAndSet(this, old, next)}).
+   * The value written is stored in that field: it still moves.
+   */
+  private static final List<String> RECEIVER_COORDINATE = receiverCoordinateEntries();
+
+  /**
+   * Every access mode of {@code VarHandle} (as the running JDK names them), the methods of the
+   * {@code Atomic*FieldUpdater}s that take the object, and the field accessors of both {@code
+   * Unsafe}s ({@code getInt(Object, long)}, {@code putReferenceRelease}…). Listed by name, not as
+   * {@code get*} prefixes: a prefix sends every getter of every program to a second look.
+   */
+  private static List<String> receiverCoordinateEntries() {
+    List<String> entries = new ArrayList<>();
+    for (VarHandle.AccessMode mode : VarHandle.AccessMode.values()) {
+      entries.add("java.lang.invoke.VarHandle#" + mode.methodName());
+    }
+    List<String> updaterMethods =
+        List.of(
+            "get", "set", "lazySet", "compareAndSet", "weakCompareAndSet", "getAndSet",
+            "getAndUpdate", "updateAndGet", "getAndAccumulate", "accumulateAndGet");
+    List<String> numberUpdaterMethods =
+        List.of(
+            "getAndAdd", "addAndGet", "getAndIncrement", "incrementAndGet", "getAndDecrement",
+            "decrementAndGet");
+    String atomic = "java.util.concurrent.atomic.";
+    for (String method : updaterMethods) {
+      entries.add(atomic + "AtomicReferenceFieldUpdater#" + method);
+      entries.add(atomic + "AtomicIntegerFieldUpdater#" + method);
+      entries.add(atomic + "AtomicLongFieldUpdater#" + method);
+    }
+    for (String method : numberUpdaterMethods) {
+      entries.add(atomic + "AtomicIntegerFieldUpdater#" + method);
+      entries.add(atomic + "AtomicLongFieldUpdater#" + method);
+    }
+    for (String method : unsafeFieldAccessors()) {
+      entries.add("sun.misc.Unsafe#" + method);
+      entries.add("jdk.internal.misc.Unsafe#" + method);
+    }
+    return List.copyOf(entries);
+  }
+
+  /**
+   * The names of {@code Unsafe}'s field accessors, {@code sun.misc} and {@code jdk.internal.misc}
+   * alike (JDK 17 to 25): every combination, some of which neither declares, which match nothing.
+   */
+  private static List<String> unsafeFieldAccessors() {
+    List<String> types =
+        List.of(
+            "Int", "Long", "Short", "Char", "Byte", "Boolean", "Float", "Double", "Object",
+            "Reference");
+    List<String> names = new ArrayList<>();
+    for (String type : types) {
+      for (String order : List.of("", "Volatile", "Acquire", "Opaque")) {
+        names.add("get" + type + order);
+      }
+      for (String order : List.of("", "Volatile", "Release", "Opaque")) {
+        names.add("put" + type + order);
+      }
+      names.add("putOrdered" + type);
+      names.add("compareAndSwap" + type);
+      names.add("compareAndSet" + type);
+      for (String order : List.of("", "Acquire", "Release")) {
+        names.add("compareAndExchange" + type + order);
+        names.add("getAndAdd" + type + order);
+        names.add("getAndSet" + type + order);
+        for (String operation : List.of("Or", "And", "Xor")) {
+          names.add("getAndBitwise" + operation + type + order);
+        }
+      }
+      for (String order : List.of("", "Plain", "Acquire", "Release")) {
+        names.add("weakCompareAndSet" + type + order);
+      }
+    }
+    return names;
+  }
 
   /** Model methods whose result is their (first) argument: a pinned argument, a pinned result. */
   private static final List<String> RETURNING_ARGUMENT =
@@ -82,10 +174,17 @@ public final class BorrowingModel {
   /** Whether a prefix entry could match a method name, per name: reading one decodes it. */
   private final Map<Name, Boolean> prefixed = new IdentityHashMap<>();
 
-  private final Map<ExecutableElement, Boolean> borrows = new HashMap<>();
+  /** The entry each method asked about matched, {@link #NO_ENTRY} for none. */
+  private final Map<ExecutableElement, Entry> entries = new HashMap<>();
 
-  /** One {@code Type#method} entry; {@code owner} is the type's name, null for {@code *}. */
-  private record Entry(String owner, String method, boolean returnsArgument) {}
+  /**
+   * One {@code Type#method} entry; {@code owner} is the type's name, null for {@code *}. {@code
+   * firstOnly}: only the first argument borrows ({@link #RECEIVER_COORDINATE}).
+   */
+  private record Entry(String owner, String method, boolean returnsArgument, boolean firstOnly) {}
+
+  /** Stands for "no entry" in {@link #entries}, which keeps no nulls. */
+  private static final Entry NO_ENTRY = new Entry(null, "", false, false);
 
   public BorrowingModel(Elements elements, Types types, List<String> extraEntries) {
     this.elements = elements;
@@ -93,28 +192,48 @@ public final class BorrowingModel {
     List<String> all = new ArrayList<>(BUILT_IN);
     all.addAll(extraEntries);
     for (String entry : all) {
-      add(entry);
+      add(entry, false);
+    }
+    for (String entry : RECEIVER_COORDINATE) {
+      add(entry, true);
     }
   }
 
-  /** Whether {@code method}'s parameters borrow: pinned arguments are fine, and stay unpinned. */
+  /**
+   * Whether some parameter of {@code method} borrows: for the overrides of model methods, and the
+   * members that mention one.
+   */
   public boolean borrows(ExecutableElement method) {
-    Name name = method.getSimpleName();
-    if (!byName.containsKey(name) && !startsWithAPrefix(name)) {
-      return false; // most methods: no entry has their name
-    }
-    Boolean known = borrows.get(method);
-    if (known == null) {
-      known = find(method) != null;
-      borrows.put(method, known);
-    }
-    return known;
+    return entry(method) != null;
+  }
+
+  /**
+   * Whether the parameter of {@code method} that receives argument {@code index} borrows: a pinned
+   * argument there is fine, and stays unpinned.
+   */
+  public boolean borrows(ExecutableElement method, int index) {
+    Entry entry = entry(method);
+    return entry != null && (index == 0 || !entry.firstOnly());
   }
 
   /** Whether {@code method} returns its first argument, so a pinned argument pins its result. */
   public boolean returnsArgument(ExecutableElement method) {
-    Entry entry = borrows(method) ? find(method) : null;
+    Entry entry = entry(method);
     return entry != null && entry.returnsArgument();
+  }
+
+  /** The entry {@code method} matches, or null. */
+  private Entry entry(ExecutableElement method) {
+    Name name = method.getSimpleName();
+    if (!byName.containsKey(name) && !startsWithAPrefix(name)) {
+      return null; // most methods: no entry has their name
+    }
+    Entry known = entries.get(method);
+    if (known == null) {
+      known = find(method);
+      entries.put(method, known == null ? NO_ENTRY : known);
+    }
+    return known == NO_ENTRY ? null : known;
   }
 
   private Entry find(ExecutableElement method) {
@@ -123,14 +242,14 @@ public final class BorrowingModel {
     List<Entry> candidates = byName.get(name);
     if (candidates != null) {
       for (Entry entry : candidates) {
-        if (ownedBy(owner, entry)) {
+        if (ownedBy(method, owner, entry)) {
           return entry;
         }
       }
     }
     String text = prefixes.isEmpty() ? "" : name.toString();
     for (Entry entry : prefixes) {
-      if (text.startsWith(entry.method()) && ownedBy(owner, entry)) {
+      if (text.startsWith(entry.method()) && ownedBy(method, owner, entry)) {
         return entry;
       }
     }
@@ -154,25 +273,52 @@ public final class BorrowingModel {
     return known;
   }
 
-  private boolean ownedBy(Element owner, Entry entry) {
+  /**
+   * Whether {@code method} of {@code owner} is the entry's: declared by the entry's type (any
+   * overload), or a true override of an instance method the type declares (§4.1). A static method
+   * or an overload that merely shares the name in a subtype is not: {@code CollectionUtils}' static
+   * {@code equals(a, b)} keeps what it is given for all the model knows.
+   */
+  private boolean ownedBy(ExecutableElement method, Element owner, Entry entry) {
     if (entry.owner() == null) {
       return true;
     }
     TypeMirror type = owners.computeIfAbsent(entry.owner(), this::resolve);
-    return type.getKind() != TypeKind.NONE
-        && owner instanceof TypeElement declaring
-        && types.isSubtype(types.erasure(declaring.asType()), type);
+    if (type.getKind() == TypeKind.NONE || !(owner instanceof TypeElement declaring)) {
+      return false;
+    }
+    TypeElement entryType = (TypeElement) types.asElement(type);
+    if (declaring.equals(entryType)) {
+      return true;
+    }
+    if (method.getModifiers().contains(Modifier.STATIC)
+        || method.getKind() != ElementKind.METHOD
+        || !types.isSubtype(types.erasure(declaring.asType()), type)) {
+      return false;
+    }
+    for (ExecutableElement candidate : ElementFilter.methodsIn(entryType.getEnclosedElements())) {
+      if (candidate.getSimpleName().equals(method.getSimpleName())
+          && elements.overrides(method, candidate, declaring)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**
-   * The erasure of the named type, or NONE when this compilation cannot see it. Looked up in {@code
-   * java.base} first: a name alone makes javac search every module of the compilation.
+   * The erasure of the named type, or NONE when this compilation cannot see it. A JDK type is
+   * looked up in its module first: a name alone makes javac search every module of the
+   * compilation.
    */
   private TypeMirror resolve(String name) {
     TypeElement type = null;
-    if (name.startsWith("java.")) {
-      ModuleElement base = elements.getModuleElement("java.base");
-      type = base == null ? null : elements.getTypeElement(base, name);
+    String module =
+        name.startsWith("java.") || name.startsWith("jdk.internal.")
+            ? "java.base"
+            : name.startsWith("sun.misc.") ? "jdk.unsupported" : null;
+    if (module != null) {
+      ModuleElement jdkModule = elements.getModuleElement(module);
+      type = jdkModule == null ? null : elements.getTypeElement(jdkModule, name);
     }
     if (type == null) {
       type = elements.getTypeElement(name);
@@ -180,7 +326,7 @@ public final class BorrowingModel {
     return type == null ? types.getNoType(TypeKind.NONE) : types.erasure(type.asType());
   }
 
-  private void add(String text) {
+  private void add(String text, boolean firstOnly) {
     int hash = text.indexOf('#');
     if (hash <= 0 || hash == text.length() - 1) {
       return; // malformed entries match nothing; PinOptions reports them
@@ -190,11 +336,12 @@ public final class BorrowingModel {
     String owner = typeName.equals("*") ? null : typeName;
     boolean returnsArgument = RETURNING_ARGUMENT.contains(text);
     if (method.endsWith("*")) {
-      prefixes.add(new Entry(owner, method.substring(0, method.length() - 1), returnsArgument));
+      prefixes.add(
+          new Entry(owner, method.substring(0, method.length() - 1), returnsArgument, firstOnly));
     } else {
       byName
           .computeIfAbsent(elements.getName(method), k -> new ArrayList<>())
-          .add(new Entry(owner, method, returnsArgument));
+          .add(new Entry(owner, method, returnsArgument, firstOnly));
     }
   }
 }

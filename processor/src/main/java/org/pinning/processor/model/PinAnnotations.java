@@ -28,6 +28,14 @@ public final class PinAnnotations {
     this.unpin = new Kind(elements.getName("Unpin"), UNPIN);
   }
 
+  /**
+   * The first construct seen carrying an {@code @Pinned} or {@code @Unpin} that does not resolve (a
+   * class file compiled with the annotations, read without them), or null: its pins are invisible.
+   */
+  public AnnotatedConstruct unresolvedOn() {
+    return pinned.unresolvedOn != null ? pinned.unresolvedOn : unpin.unresolvedOn;
+  }
+
   /** The {@code @Pinned} annotation on {@code construct}, or null. */
   public AnnotationMirror pinned(AnnotatedConstruct construct) {
     return find(construct, pinned);
@@ -56,12 +64,12 @@ public final class PinAnnotations {
 
   /** Whether {@code mirror} is an {@code @Pinned}. */
   public boolean isPinned(AnnotationMirror mirror) {
-    return pinned.is(mirror);
+    return pinned.is(mirror, null);
   }
 
   /** Whether {@code mirror} is an {@code @Unpin}. */
   public boolean isUnpin(AnnotationMirror mirror) {
-    return unpin.is(mirror);
+    return unpin.is(mirror, null);
   }
 
   private static AnnotationMirror find(AnnotatedConstruct construct, Kind kind) {
@@ -71,7 +79,7 @@ public final class PinAnnotations {
       return null;
     }
     for (AnnotationMirror mirror : mirrors) {
-      if (kind.is(mirror)) {
+      if (kind.is(mirror, construct)) {
         return mirror;
       }
     }
@@ -86,17 +94,32 @@ public final class PinAnnotations {
     /** The annotation type once seen: later mirrors of it are recognised by identity. */
     private Element known;
 
+    /** The first construct whose annotation of this name did not resolve. */
+    private AnnotatedConstruct unresolvedOn;
+
     Kind(Name simpleName, String qualifiedName) {
       this.simpleName = simpleName;
       this.qualifiedName = qualifiedName;
     }
 
-    boolean is(AnnotationMirror mirror) {
+    /** Whether {@code mirror}, found on {@code construct} (null if unknown), is this annotation. */
+    boolean is(AnnotationMirror mirror, AnnotatedConstruct construct) {
       Element type = mirror.getAnnotationType().asElement();
-      // an error type: the annotations are missing from the class path, and javac says so
-      return type != null
-          && (type == known
-              || (mirror.getAnnotationType().getKind() == TypeKind.DECLARED && isType(type)));
+      if (type == null) {
+        return false;
+      }
+      if (type == known) {
+        return true;
+      }
+      if (mirror.getAnnotationType().getKind() == TypeKind.DECLARED) {
+        return isType(type);
+      }
+      // An error type: the annotations are missing from the class path. In a source file javac
+      // says so; in a class file it says nothing, and the listener notes it once.
+      if (unresolvedOn == null && construct != null && isNamed(type)) {
+        unresolvedOn = construct;
+      }
+      return false;
     }
 
     /** Whether the declared annotation type {@code type} is this one. */
@@ -104,13 +127,18 @@ public final class PinAnnotations {
       if (type == known) {
         return true;
       }
-      if (!type.getSimpleName().equals(simpleName)
-          || !(type instanceof TypeElement typeElement)
-          || !typeElement.getQualifiedName().contentEquals(qualifiedName)) {
+      if (!isNamed(type)) {
         return false;
       }
       known = type;
       return true;
+    }
+
+    /** Whether {@code type} has this annotation's qualified name, resolved or not. */
+    private boolean isNamed(Element type) {
+      return type.getSimpleName().equals(simpleName)
+          && type instanceof TypeElement typeElement
+          && typeElement.getQualifiedName().contentEquals(qualifiedName);
     }
   }
 }

@@ -40,6 +40,15 @@ public final class PinOptions {
     this.generate = !parseChoice(values, GENERATE, "true", "false", found);
     this.stats = parseChoice(values, STATS, "false", "true", found);
     this.borrowing = parseList(values.get(BORROWING));
+    if (values.containsKey(BORROWING) && borrowing.isEmpty()) {
+      found.add(
+          "option '"
+              + BORROWING
+              + "' was given no entries; it takes Type#method entries (Type#* for every method),"
+              + " as '"
+              + BORROWING
+              + "=com.acme.Log#debug'");
+    }
     for (String entry : borrowing) {
       if (!entry.matches("[\\w.$*]+#([\\w$*]+|<init>)")) {
         found.add(
@@ -77,8 +86,8 @@ public final class PinOptions {
     for (String arg : args) {
       int eq = arg.indexOf('=');
       String key = eq < 0 ? arg : arg.substring(0, eq);
-      String value = eq < 0 ? "true" : arg.substring(eq + 1);
-      map.put(key.startsWith("pin.") ? key : "pin." + key, value);
+      key = key.startsWith("pin.") ? key : "pin." + key;
+      map.put(key, eq < 0 ? valueOfAFlag(key) : arg.substring(eq + 1));
     }
     return map;
   }
@@ -96,10 +105,19 @@ public final class PinOptions {
     processorOptions.forEach(
         (key, value) -> {
           if (key.startsWith("pin.")) {
-            map.put(key, value == null ? "true" : value);
+            map.put(key, value == null ? valueOfAFlag(key) : value);
           }
         });
     return map;
+  }
+
+  /**
+   * The value of an option given without one: {@code -Apin.stats} reads as {@code true}, but {@code
+   * -Apin.borrowing} as no entries. javac hands {@code -Apin.borrowing=} over without a value too,
+   * so that the two cannot be told apart, and neither is an entry named "true".
+   */
+  private static String valueOfAFlag(String key) {
+    return key.equals(BORROWING) ? "" : "true";
   }
 
   public Map<String, String> values() {

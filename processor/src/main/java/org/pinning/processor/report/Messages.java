@@ -619,6 +619,18 @@ public final class Messages {
   }
 
   /**
+   * A class file carries {@code @Pinned} or {@code @Unpin} ({@code where}: on what), but the
+   * annotations are not on this compilation's class path, so javac drops them without a word.
+   */
+  public static String annotationsNotResolved(String where) {
+    return "pinning: "
+        + where
+        + " is annotated with org.pinning annotations that are not on this compilation's class"
+        + " path, so its pins are not seen; add org.pinning:pinning-annotations as a dependency"
+        + " (a library's provided or optional dependency does not reach its users)";
+  }
+
+  /**
    * {@code -Apin.stats=true}: the checks' time and the compilation's since the plugin started, in
    * CPU time of the compiling thread or in wall time.
    */

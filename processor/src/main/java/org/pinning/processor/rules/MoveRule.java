@@ -85,7 +85,9 @@ public final class MoveRule {
       return annotations.hasPinned(returned.method());
     }
     if (place instanceof Place.Parameter parameter) {
-      return parameter.pinned() || lentOn(pin, parameter) || borrowing.borrows(parameter.method());
+      return parameter.pinned()
+          || lentOn(pin, parameter)
+          || borrowing.borrows(parameter.method(), parameter.argument());
     }
     if (place instanceof Place.LambdaReturn lambda) {
       return functionalTypes.keepsResultPinned(lambda.functional());

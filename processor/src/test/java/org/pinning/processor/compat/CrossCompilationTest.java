@@ -278,6 +278,70 @@ class CrossCompilationTest {
     assertThat(compileAgainst(jar, client)).succeededWithoutWarnings();
   }
 
+  // the library read without pinning-annotations on the class path
+
+  @Test
+  void libraryReadWithoutTheAnnotationsGetsOneNoteSayingSo() {
+    // A library's provided or optional dependency on the annotations does not reach its users:
+    // javac drops the annotations of its class files without a word, and every pin with them.
+    Compilation compilation = compileWithoutAnnotations(HOLDER_CLIENT, REGISTRY_CLIENT);
+    assertThat(compilation).succeeded();
+    List<Diagnostic<? extends JavaFileObject>> notes = annotationNotes(compilation);
+    assertEquals(1, notes.size(), () -> "expected one note: " + compilation.notes());
+    assertThat(compilation)
+        .hadNoteContaining(
+            "is annotated with org.pinning annotations that are not on this compilation's class"
+                + " path, so its pins are not seen; add org.pinning:pinning-annotations as a"
+                + " dependency");
+    assertEquals(null, notes.get(0).getSource(), "a note about the compilation, not a file");
+  }
+
+  @Test
+  void clientThatMeetsNoPinnedLibraryGetsNoNoteWithoutTheAnnotations() {
+    // The checker on the processor path of a build that does not use pinning says nothing.
+    JavaFileObject plain =
+        source(
+            "app.Plain",
+            """
+            package app;
+            import java.util.*;
+            public final class Plain {
+              final List<String> names = new ArrayList<>();
+              void add(String name) { names.add(name); }
+            }
+            """);
+    Compilation compilation = compileWithoutAnnotations(plain);
+    assertThat(compilation).succeededWithoutWarnings();
+    assertEquals(List.of(), annotationNotes(compilation));
+  }
+
+  @Test
+  void clientWithTheAnnotationsGetsNoNote() {
+    Compilation compilation = compileAgainst(classDirectory, HOLDER_CLIENT, REGISTRY_CLIENT);
+    assertEquals(List.of(), annotationNotes(compilation));
+  }
+
+  private static List<Diagnostic<? extends JavaFileObject>> annotationNotes(
+      Compilation compilation) {
+    return compilation.notes().stream()
+        .filter(d -> d.getMessage(Locale.ROOT).contains("pinning-annotations"))
+        .collect(java.util.stream.Collectors.toList());
+  }
+
+  /** javac with the processor, the library's classes first, and no pinning-annotations. */
+  private static Compilation compileWithoutAnnotations(JavaFileObject... client) {
+    List<File> path = new ArrayList<>();
+    path.add(classDirectory);
+    path.addAll(
+        TestClassPath.entriesWithout(
+            entry -> {
+              String name = entry.getPath().replace('\\', '/');
+              return name.contains("pinning-annotations")
+                  || name.contains("annotations/target/classes");
+            }));
+    return Compiler.javac().withProcessors(new PinProcessor()).withClasspath(path).compile(client);
+  }
+
   // compilations
 
   private static Compilation inOneCompilation() {

@@ -193,6 +193,24 @@ class PluginWiringTest {
         note);
   }
 
+  @Test
+  void statsNoteStandsForTheWholeCompilationWithoutAPosition() {
+    for (String stats : List.of("-Apin.stats=true", "-Xplugin:Pinning stats=true")) {
+      Compilation compilation =
+          compile(
+              List.of(stats),
+              source("demo.A", "package demo;\npublic final class A {}"),
+              source("demo.B", "package demo;\npublic final class B {}"));
+      var note =
+          compilation.notes().stream()
+              .filter(d -> d.getMessage(Locale.ROOT).contains("classes checked"))
+              .findFirst()
+              .orElseThrow();
+      assertNull(note.getSource(), note::toString);
+      assertEquals(javax.tools.Diagnostic.NOPOS, note.getLineNumber(), note::toString);
+    }
+  }
+
   /** The note {@code pin.stats} prints. */
   private static String statsNote(Compilation compilation) {
     return compilation.notes().stream()

@@ -222,7 +222,39 @@ class PinOptionsTest {
         PinOptions.pinEntries(processorOptions));
   }
 
+  @Test
+  void borrowingGivenWithoutAValueIsNoEntries() {
+    // javac hands over -Apin.borrowing= and -Apin.borrowing alike, without a value.
+    Map<String, String> processorOptions = new HashMap<>();
+    processorOptions.put("pin.borrowing", null);
+    PinOptions options = PinOptions.parse(PinOptions.pinEntries(processorOptions));
+    assertEquals(List.of(), options.borrowing());
+    assertEquals(
+        List.of(
+            "option 'pin.borrowing' was given no entries; it takes Type#method entries (Type#* for"
+                + " every method), as 'pin.borrowing=com.acme.Log#debug'"),
+        options.problems());
+    assertEquals(
+        options.problems(),
+        PinOptions.parse(PinOptions.fromPluginArguments("borrowing=")).problems());
+    assertEquals(
+        options.problems(),
+        PinOptions.parse(PinOptions.fromPluginArguments("borrowing")).problems());
+  }
+
   // through javac
+
+  @Test
+  void emptyBorrowingOptionIsWarnedAsEmpty() {
+    List<List<String>> spellings =
+        List.of(List.of("-Apin.borrowing="), List.of("-proc:none", "-Xplugin:Pinning borrowing="));
+    for (List<String> given : spellings) {
+      Compilation compilation = compile(given, PLAIN);
+      assertThat(compilation).succeeded();
+      assertThat(compilation).hadWarningCount(1);
+      assertThat(compilation).hadWarningContaining("'pin.borrowing' was given no entries");
+    }
+  }
 
   @Test
   void unknownOptionIsWarnedNamingTheKnownOptions() {

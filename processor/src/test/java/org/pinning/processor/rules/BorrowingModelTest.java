@@ -143,6 +143,284 @@ class BorrowingModelTest {
         .succeededWithoutWarnings();
   }
 
+  // The receiver coordinate of field access by handle (the object whose field is accessed)
+
+  /** {@code demo.Node}, a pinned type whose method {@code link} runs {@code statements}. */
+  private static JavaFileObject node(String statements) {
+    return source(
+        "demo.Node",
+        """
+        package demo;
+        import java.lang.invoke.*;
+        import java.util.concurrent.atomic.*;
+        @org.pinning.Pinned
+        public final class Node {
+          static final VarHandle NEXT;
+          static {
+            try {
+              NEXT = MethodHandles.lookup().findVarHandle(Node.class, "next", Object.class);
+            } catch (ReflectiveOperationException e) {
+              throw new ExceptionInInitializerError(e);
+            }
+          }
+          static final AtomicReferenceFieldUpdater<Node, Object> RESULT =
+              AtomicReferenceFieldUpdater.newUpdater(Node.class, Object.class, "result");
+          static final AtomicIntegerFieldUpdater<Node> STATE =
+              AtomicIntegerFieldUpdater.newUpdater(Node.class, "state");
+          static final AtomicLongFieldUpdater<Node> COUNT =
+              AtomicLongFieldUpdater.newUpdater(Node.class, "count");
+          volatile Object next;
+          volatile Object result;
+          volatile int state;
+          volatile long count;
+          void link(Node other, Object value) {
+        %s
+          }
+        }
+        """
+            .formatted(statements));
+  }
+
+  /** One {@code pin:move} of {@code this}, on the line of {@code file} containing {@code line}. */
+  private static void assertOneMoveOfThis(
+      Compilation compilation, JavaFileObject file, String line) {
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation)
+        .hadErrorContaining("[pin:move] pinned value 'this' moves into")
+        .inFile(file)
+        .onLineContaining(line);
+  }
+
+  @Test
+  void varHandleAccessModesBorrowTheObjectWhoseFieldTheyAccess() {
+    assertThat(
+            compile(
+                node(
+                    """
+                    NEXT.set(this, value);
+                    NEXT.setRelease(this, value);
+                    NEXT.setVolatile(this, value);
+                    boolean swapped = NEXT.compareAndSet(this, null, value)
+                        || NEXT.weakCompareAndSetPlain(this, null, value);
+                    Object seen = NEXT.getAcquire(this);
+                    Object old = NEXT.getAndSet(this, value);
+                    Object witness = NEXT.compareAndExchangeRelease(this, null, value);
+                    """)))
+        .succeededWithoutWarnings();
+  }
+
+  @Test
+  void varHandleStillMovesThePinnedValueItStores() {
+    JavaFileObject node = node("    NEXT.set(other, this);");
+    assertOneMoveOfThis(compile(node), node, "NEXT.set(other, this);");
+  }
+
+  @Test
+  void fieldUpdatersBorrowTheObjectWhoseFieldTheyUpdate() {
+    assertThat(
+            compile(
+                node(
+                    """
+                    boolean done = RESULT.compareAndSet(this, null, value);
+                    RESULT.lazySet(this, value);
+                    Object result = RESULT.get(this);
+                    Object old = RESULT.getAndUpdate(this, v -> value);
+                    int state = STATE.incrementAndGet(this) + STATE.getAndAdd(this, 2);
+                    STATE.set(this, 0);
+                    long count = COUNT.addAndGet(this, 1) + COUNT.getAndIncrement(this);
+                    """)))
+        .succeededWithoutWarnings();
+  }
+
+  @Test
+  void fieldUpdaterStillMovesThePinnedValueItStores() {
+    JavaFileObject node = node("    RESULT.set(other, this);");
+    assertOneMoveOfThis(compile(node), node, "RESULT.set(other, this);");
+  }
+
+  /** {@code demo.Cell}, a pinned type whose method {@code set} runs {@code statements}. */
+  private static JavaFileObject cell(String unsafe, String statements) {
+    return source(
+        "demo.Cell",
+        """
+        package demo;
+        @org.pinning.Pinned
+        public final class Cell {
+          static final %s U = null;
+          static final long VALUE = 16;
+          volatile Object value;
+          volatile int state;
+          void set(Cell other, Object v) {
+        %s
+          }
+        }
+        """
+            .formatted(unsafe, statements));
+  }
+
+  /** javac warns about sun.misc.Unsafe itself; no pin diagnostic may come with it. */
+  private static void assertNoPinDiagnostics(Compilation compilation) {
+    assertThat(compilation).succeeded();
+    for (var diagnostic : compilation.diagnostics()) {
+      org.junit.jupiter.api.Assertions.assertFalse(
+          diagnostic.getMessage(null).contains("[pin:"), diagnostic.toString());
+    }
+  }
+
+  @Test
+  void sunMiscUnsafeFieldAccessorsBorrowTheObject() {
+    assertNoPinDiagnostics(
+        compile(
+            cell(
+                "sun.misc.Unsafe",
+                """
+                U.putObject(this, VALUE, v);
+                U.putOrderedObject(this, VALUE, v);
+                U.putObjectVolatile(this, VALUE, v);
+                boolean swapped = U.compareAndSwapObject(this, VALUE, null, v)
+                    && U.compareAndSwapInt(this, VALUE, 0, 1);
+                Object seen = U.getObjectVolatile(this, VALUE);
+                int state = U.getAndAddInt(this, VALUE, 1) + U.getInt(this, VALUE);
+                Object old = U.getAndSetObject(this, VALUE, v);
+                """)));
+  }
+
+  @Test
+  void sunMiscUnsafeStillMovesThePinnedValueItStores() {
+    JavaFileObject cell = cell("sun.misc.Unsafe", "    U.putObject(other, VALUE, this);");
+    assertOneMoveOfThis(compile(cell), cell, "U.putObject(other, VALUE, this);");
+  }
+
+  @Test
+  void jdkInternalUnsafeFieldAccessorsBorrowTheObject() {
+    List<String> open = List.of("--add-exports", "java.base/jdk.internal.misc=ALL-UNNAMED");
+    assertNoPinDiagnostics(
+        compile(
+            open,
+            cell(
+                "jdk.internal.misc.Unsafe",
+                """
+                U.putReference(this, VALUE, v);
+                U.putReferenceRelease(this, VALUE, v);
+                boolean swapped = U.compareAndSetReference(this, VALUE, null, v)
+                    || U.weakCompareAndSetIntPlain(this, VALUE, 0, 1);
+                Object seen = U.getReferenceAcquire(this, VALUE);
+                int state = U.getAndBitwiseOrInt(this, VALUE, 1) + U.getIntOpaque(this, VALUE);
+                """)));
+    JavaFileObject bad =
+        cell("jdk.internal.misc.Unsafe", "    U.putReference(other, VALUE, this);");
+    assertOneMoveOfThis(compile(open, bad), bad, "U.putReference(other, VALUE, this);");
+  }
+
+  // Comparators and the in-place algorithms of Collections
+
+  /** {@code demo.Ranked}, a pinned type whose {@code compareTo} returns {@code comparison}. */
+  private static JavaFileObject ranked(String comparison) {
+    return source(
+        "demo.Ranked",
+        """
+        package demo;
+        import java.util.*;
+        @org.pinning.Pinned
+        public final class Ranked implements Comparable<Ranked> {
+          static final Comparator<Ranked> ORDER = Comparator.comparingInt(r -> r.rank);
+          int rank;
+          @Override public int compareTo(Ranked other) {
+            return %s;
+          }
+        }
+        """
+            .formatted(comparison));
+  }
+
+  @Test
+  void comparatorCompareBorrowsPinnedArguments() {
+    assertThat(compile(ranked("ORDER.compare(this, other)"))).succeededWithoutWarnings();
+  }
+
+  @Test
+  void comparisonOutsideTheModelMovesThePinnedReceiver() {
+    JavaFileObject ranked = ranked("Objects.compare(this, other, ORDER)");
+    Compilation compilation = compile(ranked);
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation)
+        .hadErrorContaining("[pin:move] pinned value 'this' moves into unpinned parameter 'a'")
+        .inFile(ranked)
+        .onLineContaining("Objects.compare(this, other, ORDER);");
+  }
+
+  /** {@code demo.Queue} over pinned containers, whose method {@code reorder} runs {@code body}. */
+  private static JavaFileObject queue(String body) {
+    return source(
+        "demo.Queue",
+        """
+        package demo;
+        import java.util.*;
+        import org.pinning.Pinned;
+        public final class Queue {
+          final List<@Pinned Task> running = new ArrayList<>();
+          final Set<@Pinned Task> done = new HashSet<>();
+          final List<Object> plain = new ArrayList<>();
+          void reorder(Comparator<Task> order) {
+        %s
+          }
+        }
+        """
+            .formatted(body));
+  }
+
+  @Test
+  void collectionsAlgorithmsInPlaceBorrowAPinnedContainer() {
+    assertThat(
+            compile(
+                task(),
+                queue(
+                    """
+                    Collections.sort(running, order);
+                    Collections.reverse(running);
+                    Collections.shuffle(running);
+                    Collections.shuffle(running, new Random(1));
+                    Collections.swap(running, 0, 1);
+                    Collections.rotate(running, 1);
+                    """)))
+        .succeededWithoutWarnings();
+  }
+
+  @Test
+  void bulkQueriesBorrowAPinnedContainer() {
+    assertThat(
+            compile(
+                task(),
+                queue(
+                    """
+                    boolean all = running.containsAll(done) && plain.containsAll(running);
+                    running.removeAll(done);
+                    running.retainAll(done);
+                    plain.removeAll(done);
+                    """)))
+        .succeededWithoutWarnings();
+  }
+
+  @Test
+  void collectionsMethodThatKeepsTheContainerMovesItsPinnedElements() {
+    JavaFileObject queue =
+        queue(
+            """
+                List<Task> view = Collections.synchronizedList(running);
+                plain.addAll(done);
+            """);
+    Compilation compilation = compile(task(), queue);
+    assertThat(compilation).hadErrorCount(2);
+    assertThat(compilation)
+        .hadErrorContaining("[pin:move] pinned elements of 'running' move into")
+        .inFile(queue)
+        .onLineContaining("Collections.synchronizedList(running);");
+    assertThat(compilation)
+        .hadErrorContaining("[pin:move] pinned elements of 'done' move into")
+        .inFile(queue)
+        .onLineContaining("plain.addAll(done);");
+  }
+
   @Test
   void collectionMethodOutsideTheModelMovesAPinnedArgument() {
     JavaFileObject user =
@@ -192,12 +470,13 @@ class BorrowingModelTest {
 
   @Test
   void overrideOfAModelMethodInheritsTheBorrow() {
-    // equals(Object) is in the model: its parameter is checked as if @Pinned.
+    // equals(Object) is in the model: in a pinned type its parameter is checked as if @Pinned.
     JavaFileObject key =
         source(
             "demo.Key",
             """
             package demo;
+            @org.pinning.Pinned
             public final class Key {
               static Object last;
               @Override public boolean equals(Object other) {
@@ -213,6 +492,100 @@ class BorrowingModelTest {
         .hadErrorContaining("[pin:move] pinned value 'other' moves into unpinned field 'last'")
         .inFile(key)
         .onLineContaining("last = other;");
+  }
+
+  @Test
+  void equalsThatRemembersItsArgumentInAPlainClassIsAccepted() {
+    // Code that declares and uses no pinned type gets no diagnostic, ever (§4.1).
+    assertThat(
+            compile(
+                source(
+                    "demo.Key",
+                    """
+                    package demo;
+                    public final class Key {
+                      static Object last;
+                      @Override public boolean equals(Object other) {
+                        last = other;
+                        return false;
+                      }
+                      @Override public int hashCode() { return 1; }
+                    }
+                    """)))
+        .succeededWithoutWarnings();
+  }
+
+  @Test
+  void staticHelperNamedLikeAModelMethodIsNoOverride() {
+    // Commons Collections4's CollectionUtils, unmodified: a static equals(a, b) is not
+    // Object.equals, and its parameters are ordinary ones, even in a pinned type.
+    String helper =
+        """
+        package demo;
+        import java.util.*;
+        %spublic class Utils {
+          private static class CardinalityHelper<O> {
+            static boolean equals(final Collection<?> a, final Collection<?> b) {
+              return new ArrayList<>(a).equals(new ArrayList<>(b));
+            }
+          }
+        }
+        """;
+    assertThat(compile(source("demo.Utils", helper.formatted(""))))
+        .succeededWithoutWarnings();
+    assertThat(compile(source("demo.Utils", helper.formatted("@org.pinning.Pinned\n"))))
+        .succeededWithoutWarnings();
+  }
+
+  @Test
+  void staticHelperNamedLikeAModelMethodDoesNotBorrowAPinnedArgument() {
+    // The closest program that is rejected: a pinned value given to that static helper moves.
+    JavaFileObject helper =
+        source(
+            "demo.Helper",
+            """
+            package demo;
+            public final class Helper {
+              static boolean equals(Object a, Object b) { return a == b; }
+            }
+            """);
+    JavaFileObject user =
+        user(
+            """
+                boolean same = Objects.equals(task, other) && task.equals(other);
+                boolean kept = Helper.equals(task, other);
+            """);
+    Compilation compilation = compile(task(), helper, user);
+    assertThat(compilation).hadErrorCount(2);
+    assertThat(compilation)
+        .hadErrorContaining("[pin:move] pinned value 'task' moves into unpinned parameter 'a'")
+        .inFile(user)
+        .onLineContaining("Helper.equals(task, other);");
+    assertThat(compilation)
+        .hadErrorContaining("[pin:move] pinned value 'other' moves into unpinned parameter 'b'")
+        .inFile(user)
+        .onLineContaining("Helper.equals(task, other);");
+  }
+
+  @Test
+  void overloadThatSharesTheNameOfAModelMethodIsNoOverride() {
+    // equals(Key) overloads equals(Object): its parameter is an ordinary, unpinned one.
+    assertThat(
+            compile(
+                source(
+                    "demo.Key",
+                    """
+                    package demo;
+                    @org.pinning.Pinned
+                    public final class Key {
+                      static Object last;
+                      public boolean equals(Key other) {
+                        last = other;
+                        return false;
+                      }
+                    }
+                    """)))
+        .succeededWithoutWarnings();
   }
 
   @Test
@@ -244,6 +617,7 @@ class BorrowingModelTest {
               final Object value;
               Holder(Object value) { this.value = value; }
             }
+            @org.pinning.Pinned
             public final class Key {
               Holder last;
               @Override public boolean equals(Object other) {
@@ -411,6 +785,7 @@ class BorrowingModelTest {
             "demo.FileLog",
             """
             package demo;
+            @org.pinning.Pinned
             public final class FileLog extends Log {
               Object kept;
               @Override public void note(Object value) {

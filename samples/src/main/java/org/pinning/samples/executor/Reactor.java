@@ -3,15 +3,18 @@ package org.pinning.samples.executor;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
-import org.pinning.Pinned;
 
-/** Holds sleeping tasks by identity and wakes each at its deadline (a timer reactor). */
+/**
+ * A timer reactor: keeps the wakers of sleeping tasks with their deadlines and calls each when
+ * its deadline has come. Like a Rust timer wheel it holds wakers, not tasks: the tasks stay
+ * where the executor pinned them, and a waker only names one.
+ */
 final class Reactor {
-  private final List<@Pinned Task> sleepers = new ArrayList<>();
+  private final List<Waker> sleepers = new ArrayList<>();
   private final List<Integer> deadlines = new ArrayList<>();
 
-  void sleep(@Pinned Task task, int deadline) {
-    sleepers.add(task);
+  void sleep(Waker waker, int deadline) {
+    sleepers.add(waker);
     deadlines.add(deadline);
   }
 
@@ -27,16 +30,16 @@ final class Reactor {
     return next;
   }
 
-  /** Wakes, in sleeping order, every task whose deadline has come. */
-  void fire(Executor ex) {
-    Iterator<@Pinned Task> tasks = sleepers.iterator();
+  /** Wakes, in sleeping order, every task whose deadline has come by {@code now}. */
+  void fire(int now) {
+    Iterator<Waker> wakers = sleepers.iterator();
     Iterator<Integer> times = deadlines.iterator();
-    while (tasks.hasNext()) {
-      @Pinned Task task = tasks.next();
-      if (times.next() <= ex.now()) {
-        tasks.remove();
+    while (wakers.hasNext()) {
+      Waker waker = wakers.next();
+      if (times.next() <= now) {
+        wakers.remove();
         times.remove();
-        ex.wake(task);
+        waker.wake();
       }
     }
   }

@@ -6,8 +6,9 @@ import org.pinning.Pinned;
 
 /**
  * Runs the intrusive list: links four nodes, iterates, unlinks two of them by identity
- * (a middle one and the head), iterates again. Nodes are kept by the demo in a
- * {@code List<@Pinned Node>}, a pinned container: the list's links and the container point at
+ * (a middle one and the head), iterates again. The demo creates each node, so it owns it and
+ * may pin it: {@code linkLast} pins it, and from then on the demo keeps it only in a
+ * {@code List<@Pinned Node>}, a pinned container. The list's links and that container point at
  * the same objects, which is exactly why those objects must not move.
  */
 public final class ListDemo {

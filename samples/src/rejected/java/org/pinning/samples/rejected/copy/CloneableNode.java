@@ -1,7 +1,6 @@
 package org.pinning.samples.rejected.copy;
 
 import org.pinning.Pinned;
-import org.pinning.Unpin;
 
 /**
  * pin:copy. A teammate added {@code implements Cloneable} to the intrusive list's node to
@@ -11,8 +10,8 @@ import org.pinning.Unpin;
  */
 @Pinned
 public final class CloneableNode implements Cloneable {
-  @Unpin CloneableNode prev;
-  @Unpin CloneableNode next;
+  @Pinned CloneableNode prev;
+  @Pinned CloneableNode next;
   final String name;
 
   CloneableNode(String name) {
