@@ -6,6 +6,7 @@ import javax.lang.model.util.Elements;
 import javax.lang.model.util.Types;
 import org.pinning.processor.flow.FlowContext;
 import org.pinning.processor.model.BorrowingModel;
+import org.pinning.processor.model.ClassFileTypeAnnotations;
 import org.pinning.processor.model.ContainerTypes;
 import org.pinning.processor.model.FunctionalTypes;
 import org.pinning.processor.model.PinMentions;
@@ -27,6 +28,7 @@ final class CompilationChecks {
   final PinOptions options;
   final boolean processorRan;
   final PinModel model;
+  final ClassFileTypeAnnotations classFiles;
   final FlowContext flow;
   /** Null where every member is scanned: see {@link #SCAN_EVERY_MEMBER}. */
   final PinFreeMembers pinFreeMembers;
@@ -49,9 +51,12 @@ final class CompilationChecks {
     this.options = options;
     this.processorRan = processorRan;
     this.trees = trees;
-    this.model = new PinModel(types, elements);
+    this.classFiles =
+        new ClassFileTypeAnnotations(
+            elements, types, sources::isFromSource, OptionsHandoff.processorFiler(task));
+    this.model = new PinModel(types, elements, classFiles);
     BorrowingModel borrowing = new BorrowingModel(elements, types, options.borrowing());
-    ContainerTypes containers = new ContainerTypes(elements, types, model.annotations());
+    ContainerTypes containers = model.containers();
     FunctionalTypes functionalTypes = new FunctionalTypes(types, model.annotations());
     this.flow =
         new FlowContext(

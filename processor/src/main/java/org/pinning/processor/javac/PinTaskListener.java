@@ -258,7 +258,8 @@ public final class PinTaskListener implements TaskListener {
             checks.model.pinnedTypesSeen(),
             nanosSpent / 1_000_000,
             (clock.nanos() - startNanos) / 1_000_000,
-            clock.measuresCpu()),
+            clock.measuresCpu(),
+            checks.classFiles.classFilesOpened()),
         lastUnit);
   }
 }

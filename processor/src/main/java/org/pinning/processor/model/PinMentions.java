@@ -195,10 +195,10 @@ public final class PinMentions {
       return false; // the JDK declares no pins, and its signatures name only the JDK's types
     }
     if (element instanceof ExecutableElement method) {
-      return method(method);
+      return method(method) || model.hasClassFileTypePins(method);
     }
     if (element instanceof VariableElement field) {
-      if (isAnnotated(field)) {
+      if (isAnnotated(field) || model.hasClassFileTypePins(field)) {
         return true;
       }
       work.push(field.asType());
