@@ -68,7 +68,8 @@ public final class PinProcessor extends AbstractProcessor {
             .printMessage(Diagnostic.Kind.WARNING, Messages.optionProblem(problem));
       }
       JavacTask task = EnvironmentUnwrapper.javacTask(environment);
-      pluginRuns = task != null && OptionsHandoff.offer(task, options.values());
+      pluginRuns =
+          task != null && OptionsHandoff.offer(task, options.values(), environment.getFiler());
       projections = new ProjectionWriter(environment);
       printer = new MessagerReporter(environment.getMessager());
       declarations =
