@@ -222,8 +222,9 @@ class ClassFileContainerTest {
 
   /**
    * A library interface method with a pinned receiver, called and implemented by the client. The
-   * implementations are judged (§4.6); the calls pin nothing yet, as the call side of §4.10 is not
-   * built: when it is, {@code stash = mine} becomes a {@code pin:after-pin} here on every JDK.
+   * implementations are judged (§4.6); the calls pin the receiver (§4.10) on every JDK: {@code
+   * stash = mine} is a {@code pin:after-pin}, and {@code given.poll(1)} pins a parameter the
+   * method does not own ({@code pin:unowned}).
    */
   private static final JavaFileObject RECEIVERS =
       source(
@@ -315,6 +316,10 @@ class ClassFileContainerTest {
                 + " overridden 'Consumer.accept(T)'",
             "Nested.java:14: ERROR: [pin:move] pinned value 'get().get()' moves into unpinned"
                 + " field 'stash'",
+            "Receivers.java:8: ERROR: [pin:after-pin] 'mine' moves into unpinned field 'stash',"
+                + " but it was pinned at line 7",
+            "Receivers.java:9: ERROR: [pin:unowned] 'given' is pinned here, but it is a parameter:"
+                + " the caller still holds it and may move it",
             "Runner.java:6: ERROR: [pin:move] pinned value 'runs().get()' moves into unpinned"
                 + " field 'stash'");
     assertEquals(expected, withoutHelp(reported));

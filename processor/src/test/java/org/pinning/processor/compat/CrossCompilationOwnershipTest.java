@@ -13,8 +13,6 @@ import java.nio.file.Path;
 import javax.tools.JavaFileObject;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledForJreRange;
-import org.junit.jupiter.api.condition.JRE;
 import org.junit.jupiter.api.io.TempDir;
 import org.pinning.processor.PinProcessor;
 
@@ -22,7 +20,7 @@ import org.pinning.processor.PinProcessor;
  * A library's pinned-from-birth constructor and pinned receiver, used from another compilation
  * (DESIGN.md §4.10): the constructor's {@code @Pinned} is a declaration annotation, read from
  * class files on every JDK; the receiver's is a type annotation, which javac reads from class
- * files only from JDK 22 on (JDK-8225377).
+ * files only from JDK 22 on (JDK-8225377), and the checks read themselves before.
  */
 class CrossCompilationOwnershipTest {
 
@@ -93,7 +91,6 @@ class CrossCompilationOwnershipTest {
   }
 
   @Test
-  @EnabledForJreRange(min = JRE.JAVA_22)
   void callingALibrarysPinnedReceiverMethodPinsTheLocal() {
     JavaFileObject client =
         source(
