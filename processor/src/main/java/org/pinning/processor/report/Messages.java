@@ -165,6 +165,27 @@ public final class Messages {
             + "' values: use an unpinned type argument");
   }
 
+  /** {@code Use.<Task>identity(x)}, where {@code identity} declares {@code <@Unpin T>}. */
+  public static Finding pinnedArgumentForUnpinMethodParameter(
+      Site site, TypeMirror argument, Element parameter, ExecutableElement generic) {
+    String name = Names.qualifiedMethod(generic);
+    return new Finding(
+        Code.UNPIN,
+        site,
+        "pinned type '"
+            + Names.type(argument)
+            + "' for @Unpin type parameter '"
+            + parameter.getSimpleName()
+            + "' of '"
+            + name
+            + "'",
+        "'"
+            + name
+            + "' may move its '"
+            + parameter.getSimpleName()
+            + "' values: use an unpinned type argument");
+  }
+
   // pin:copy
 
   public static Finding cloneableType(Site site, TypeElement type) {
