@@ -135,6 +135,16 @@ def own_time(work, corpus):
     return None
 
 
+def class_files_read(work, corpus):
+    """', N class files read' from the stats note: those the checks opened themselves for the
+    type annotations javac does not show before JDK 22; '' for notes that do not say."""
+    for line in read_lines(os.path.join(work, "log", corpus + "-stats.txt")):
+        found = re.search(r"(\d+) class files read for their type annotations", line)
+        if found:
+            return f", {found.group(1)} class files read for their type annotations"
+    return ""
+
+
 def print_stats(work, med, corpus):
     """The checks' own time, and the projections the default setup compiles on top."""
     stats = own_time(work, corpus)
@@ -142,7 +152,8 @@ def print_stats(work, med, corpus):
         classes, pinned, ms, whole = stats
         share = ms / 1000 / med[(corpus, "javac")]["cpu"]
         print(f"checks' own CPU time (-Xplugin:Pinning stats=true): {ms / 1000:.2f} s,"
-              f" {share:.1%} of javac's median CPU; {classes} classes checked, {pinned} pinned types")
+              f" {share:.1%} of javac's median CPU; {classes} classes checked, {pinned} pinned types"
+              f"{class_files_read(work, corpus)}")
         if whole:
             # The compiling thread's CPU time, for both: other processes and the collector's
             # pauses count in neither.

@@ -71,7 +71,8 @@ public final class PinProcessor extends AbstractProcessor {
             .printMessage(Diagnostic.Kind.WARNING, Messages.optionProblem(problem));
       }
       JavacTask task = EnvironmentUnwrapper.javacTask(environment);
-      pluginRuns = task != null && OptionsHandoff.offer(task, options.values());
+      pluginRuns =
+          task != null && OptionsHandoff.offer(task, options.values(), environment.getFiler());
       projections =
           task == null
               ? new ProjectionWriter(environment)

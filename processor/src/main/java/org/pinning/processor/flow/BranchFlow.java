@@ -22,6 +22,7 @@ import com.sun.source.util.TreePathScanner;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
+import java.util.function.Predicate;
 import javax.lang.model.element.Name;
 
 /**
@@ -249,7 +250,7 @@ public abstract class BranchFlow extends TreePathScanner<Pin, Void> {
 
   @Override
   public Pin visitBreak(BreakTree node, Void unused) {
-    JumpScope target = breakTarget(node.getLabel());
+    JumpScope target = jumpTarget(node.getLabel(), JumpScope::isBreakable);
     if (target != null) {
       target.breaks = LocalPins.join(target.breaks, state);
     }
@@ -259,7 +260,7 @@ public abstract class BranchFlow extends TreePathScanner<Pin, Void> {
 
   @Override
   public Pin visitContinue(ContinueTree node, Void unused) {
-    JumpScope target = continueTarget(node.getLabel());
+    JumpScope target = jumpTarget(node.getLabel(), JumpScope::isLoop);
     if (target != null) {
       target.continues = LocalPins.join(target.continues, state);
     }
@@ -355,20 +356,13 @@ public abstract class BranchFlow extends TreePathScanner<Pin, Void> {
     return scope;
   }
 
-  /** Where {@code break label} (or a plain {@code break}, when null) lands. */
-  private JumpScope breakTarget(Name label) {
+  /**
+   * The innermost statement that {@code break label} or {@code continue label} names, or that a
+   * plain one (label null) leaves: the innermost that {@code plainTarget} accepts.
+   */
+  private JumpScope jumpTarget(Name label, Predicate<JumpScope> plainTarget) {
     for (JumpScope scope : jumps) {
-      if (label != null ? label.equals(scope.label) : scope.isBreakable()) {
-        return scope;
-      }
-    }
-    return null;
-  }
-
-  /** The loop that {@code continue label} (or a plain {@code continue}, when null) continues. */
-  private JumpScope continueTarget(Name label) {
-    for (JumpScope scope : jumps) {
-      if (label != null ? label.equals(scope.label) : scope.isLoop()) {
+      if (label != null ? label.equals(scope.label) : plainTarget.test(scope)) {
         return scope;
       }
     }

@@ -22,6 +22,7 @@ import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.Modifier;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.VariableElement;
+import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
 import org.pinning.processor.model.ArgumentMask;
 import org.pinning.processor.model.BorrowingModel;
@@ -80,7 +81,7 @@ public abstract class CallFlow extends ValueFlow {
     if (first != null && borrowing.returnsArgument(method)) {
       return first;
     }
-    return containerResult(receiver.pin(), method);
+    return containerResult(receiver, method, node.getMethodSelect());
   }
 
   /** The object a method is called on, when it holds something pinned, and its static type. */
@@ -100,9 +101,8 @@ public abstract class CallFlow extends ValueFlow {
     }
     Pin pin = scan(member.getExpression(), null);
     isUnresolved(trees.getElement(new TreePath(getCurrentPath(), select)));
-    if (pin == null) {
-      return Receiver.NONE;
-    }
+    // Its type even without a pin: its class may pin elements through a supertype clause
+    // (class RunQueue extends ArrayDeque<@Pinned Task>).
     TreePath expression = new TreePath(getCurrentPath(), member.getExpression());
     return new Receiver(pin, trees.getTypeMirror(expression));
   }
@@ -111,12 +111,28 @@ public abstract class CallFlow extends ValueFlow {
    * A call whose result is a container of pinned elements by its type: a method declared to return
    * {@code List<@Pinned Task>}, or {@code nested.get(0)} on a {@code List<List<@Pinned Task>>}.
    */
-  private Pin containerResult(Pin receiver, ExecutableElement method) {
-    ArgumentMask elements = containers.pinnedArguments(method.getReturnType());
+  private Pin containerResult(Receiver receiver, ExecutableElement method, ExpressionTree select) {
+    ArgumentMask elements = containers.resultArguments(method);
     if (elements.isEmpty()) {
       elements = containers.pinnedArguments(trees.getTypeMirror(getCurrentPath()));
     }
-    return elements.isEmpty() ? null : new Pin.Container(callName(receiver, method), elements);
+    if (elements.isEmpty()
+        && method.getReturnType().getKind() == TypeKind.TYPEVAR
+        && select instanceof MemberSelectTree member
+        && receiver.type() != null
+        && model.types().asElement(receiver.type()) instanceof TypeElement receiverClass) {
+      // JDK 17-21: javac drops a class-file member's nested @Pinned from the result's type
+      Element read =
+          trees.getElement(
+              new TreePath(new TreePath(getCurrentPath(), member), member.getExpression()));
+      elements =
+          read == null
+              ? ArgumentMask.NONE
+              : containers.resultArgumentsThroughReceiver(method, read, receiverClass);
+    }
+    return elements.isEmpty()
+        ? null
+        : new Pin.Container(callName(receiver.pin(), method), elements);
   }
 
   /** A call as the source names it: {@code tasks.get()}. */
@@ -143,11 +159,13 @@ public abstract class CallFlow extends ValueFlow {
       ExecutableElement method, Receiver receiver, ArgumentMask typeArguments) {
     ArgumentMask receiverElements =
         receiver.pin() == null ? ArgumentMask.NONE : receiver.pin().elements();
-    if (receiverElements.isEmpty() && typeArguments.isEmpty()) {
-      return null;
-    }
     Element receiverClass =
         receiver.type() == null ? null : model.types().asElement(receiver.type());
+    if (receiverElements.isEmpty()
+        && typeArguments.isEmpty()
+        && !(receiverClass instanceof TypeElement type && containers.pinsThroughSupertypes(type))) {
+      return null;
+    }
     Signature signature =
         containers.signature(
             method,
@@ -246,7 +264,7 @@ public abstract class CallFlow extends ValueFlow {
         ArgumentMask allowed =
             signature != null
                 ? signature.parameterElements(i)
-                : containers.pinnedArguments(parameter.asType());
+                : containers.variableArguments(parameter);
         flowsInto(
             argument,
             value,
@@ -367,7 +385,7 @@ public abstract class CallFlow extends ValueFlow {
           new Place.Parameter(
               parameter,
               method,
-              containers.pinnedArguments(parameter.asType()),
+              containers.variableArguments(parameter),
               annotations.hasPinned(parameter),
               isFromSource(method),
               index));

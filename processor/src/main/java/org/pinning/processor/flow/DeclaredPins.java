@@ -7,6 +7,7 @@ import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.Modifier;
 import javax.lang.model.element.TypeElement;
+import javax.lang.model.element.VariableElement;
 import org.pinning.processor.model.ArgumentMask;
 import org.pinning.processor.model.BorrowingModel;
 import org.pinning.processor.model.ContainerTypes;
@@ -47,7 +48,10 @@ final class DeclaredPins {
   }
 
   private Pin compute(Element variable) {
-    ArgumentMask elements = containers.pinnedArguments(variable.asType());
+    ArgumentMask elements =
+        variable instanceof VariableElement declared
+            ? containers.variableArguments(declared)
+            : containers.pinnedArguments(variable.asType());
     String name = variable.getSimpleName().toString();
     if (annotations.hasPinned(variable)) {
       return new Pin.PinnedPlace(name, elements);

@@ -15,9 +15,6 @@ import javax.lang.model.element.Name;
  * which it iterates to a fixpoint. Subclasses judge expressions.
  */
 public abstract class FlowScanner extends BranchFlow {
-  /** Loop bodies are scanned at most this often; states only grow, so this bounds the cost. */
-  private static final int MAX_LOOP_PASSES = 4;
-
   /** The label of the loop about to be scanned, taken by its scope. */
   private Name pendingLabel;
 
@@ -94,23 +91,25 @@ public abstract class FlowScanner extends BranchFlow {
     pendingLabel = null;
     try {
       LocalPins entry = copyOfState();
-      LocalPins exit = null;
-      for (int i = 0; i < MAX_LOOP_PASSES; i++) {
+      while (true) {
         scope.breaks = null;
         scope.continues = null;
         scope.locals.clear();
         state = entry.copy();
-        exit = pass.run();
+        LocalPins exit = pass.run();
         // The body's own locals start afresh in the next iteration: only what outlives the body
         // can make another pass find more. Most loops so take one pass.
         LocalPins back = LocalPins.join(state, scope.continues);
         LocalPins next = LocalPins.join(entry, back == null ? null : back.forget(scope.locals));
         if (next.equals(entry)) {
-          break;
+          state = LocalPins.join(exit, scope.breaks);
+          return;
         }
+        // Another pass, until nothing changes: each pass that changes something gives a local a
+        // value id it did not hold, or a value an earlier pinning line; ids (one per tree of the
+        // method) and lines are finitely many, so the passes end.
         entry = next;
       }
-      state = LocalPins.join(exit, scope.breaks);
     } finally {
       jumps.pop();
       JumpScope enclosing = innermostLoop();

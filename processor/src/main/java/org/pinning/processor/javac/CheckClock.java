@@ -5,10 +5,10 @@ import java.lang.management.ThreadMXBean;
 
 /**
  * The clock {@code pin.stats} times the checks with (DESIGN.md §9). Wall time also counts other
- * processes and the collector's pauses: on a busy machine that moved the checks' time by a third
- * between runs. The compiling thread's CPU time counts only the work done on it, but the JVM's
- * management module costs some 30 ms to start, so only a compilation that asks for the figures
- * before it starts ({@code -Xplugin:"Pinning stats=true"}) pays for it.
+ * processes and the collector's pauses, so on a busy machine it says more about the machine than
+ * about the checks. The compiling thread's CPU time counts only the work done on it, but the JVM's
+ * management module takes time to start, so only a compilation that asks for the figures before
+ * it starts ({@code -Xplugin:"Pinning stats=true"}) pays for it.
  */
 final class CheckClock {
   /** Null for wall time. */

@@ -6,6 +6,7 @@ import javax.lang.model.util.Elements;
 import javax.lang.model.util.Types;
 import org.pinning.processor.flow.FlowContext;
 import org.pinning.processor.model.BorrowingModel;
+import org.pinning.processor.model.ClassFileTypeAnnotations;
 import org.pinning.processor.model.ContainerTypes;
 import org.pinning.processor.model.FunctionalTypes;
 import org.pinning.processor.model.PinMentions;
@@ -27,8 +28,17 @@ final class CompilationChecks {
   final PinOptions options;
   final boolean processorRan;
   final PinModel model;
+  final ClassFileTypeAnnotations classFiles;
   final FlowContext flow;
+  /** Null where every member is scanned: see {@link #SCAN_EVERY_MEMBER}. */
   final PinFreeMembers pinFreeMembers;
+
+  /**
+   * A test-only switch: with this system property {@code true}, no member is skipped as pin-free,
+   * so that the rule tests, run both ways, show that the shortcut never changes what a rule finds
+   * ({@link PinFreeMembers} is a second definition of what can trigger each rule).
+   */
+  static final String SCAN_EVERY_MEMBER = "pinning.test.scanEveryMember";
   private final Trees trees;
   private final DeclarationRules declarations;
   private final TypeUsePlacementRule typeUses;
@@ -41,9 +51,12 @@ final class CompilationChecks {
     this.options = options;
     this.processorRan = processorRan;
     this.trees = trees;
-    this.model = new PinModel(types, elements);
+    this.classFiles =
+        new ClassFileTypeAnnotations(
+            elements, types, sources::isFromSource, OptionsHandoff.processorFiler(task));
+    this.model = new PinModel(types, elements, classFiles);
     BorrowingModel borrowing = new BorrowingModel(elements, types, options.borrowing());
-    ContainerTypes containers = new ContainerTypes(elements, types, model.annotations());
+    ContainerTypes containers = model.containers();
     FunctionalTypes functionalTypes = new FunctionalTypes(types, model.annotations());
     this.flow =
         new FlowContext(
@@ -56,7 +69,10 @@ final class CompilationChecks {
     this.declarations = new DeclarationRules(model, elements, sources);
     this.typeUses = new TypeUsePlacementRule(trees, model.annotations());
     this.moves = new MoveRule(model, containers, functionalTypes, borrowing, trees);
-    this.pinFreeMembers = new PinFreeMembers(trees, elements, new PinMentions(model), borrowing);
+    this.pinFreeMembers =
+        Boolean.getBoolean(SCAN_EVERY_MEMBER)
+            ? null
+            : new PinFreeMembers(trees, elements, new PinMentions(model), borrowing);
   }
 
   /** The rules, reporting what they find in one top-level class to {@code out}. */

@@ -82,7 +82,8 @@ final class PinScanner extends CallFlow {
   private boolean isPinFreeMember() {
     TreePath path = getCurrentPath();
     TypeElement owner = enclosingClass();
-    return path.getParentPath().getLeaf() instanceof ClassTree
+    return pinFreeMembers != null
+        && path.getParentPath().getLeaf() instanceof ClassTree
         && owner != null
         && !model.isPinnedDeclaration(owner)
         && pinFreeMembers.isPinFree(path);

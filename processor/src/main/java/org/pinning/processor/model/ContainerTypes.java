@@ -3,14 +3,14 @@ package org.pinning.processor.model;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import javax.lang.model.element.Element;
+import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.TypeParameterElement;
+import javax.lang.model.element.VariableElement;
 import javax.lang.model.type.DeclaredType;
 import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
@@ -25,17 +25,168 @@ import javax.lang.model.util.Types;
  * substitution, so the checker carries them itself as a bit mask over the type parameters of a
  * class ({@code List<@Pinned Task>}: bit 0 of {@code List}), translated from a class to its
  * supertypes through their declarations.
+ *
+ * <p>A {@code @Pinned} type argument may be written where javac does not show it: in the signature
+ * of a member read from a class file, on JDK 17 to 21. The questions about declared members ({@link
+ * #resultArguments}, {@link #variableArguments}) and supertype clauses then take the answer of
+ * {@link ClassFileTypeAnnotations}, so every decision is made from the same masks either way.
  */
 public final class ContainerTypes {
+  /** In a {@link #mapping}: the type argument is written {@code @Pinned} in a supertype clause. */
+  private static final int PINNED_IN_CLAUSE = -2;
+
   private final Types types;
   private final PinAnnotations annotations;
+  private final ClassFileTypeAnnotations classFiles;
   private final TypeElement iterable;
   private final Map<TypeElement, Map<TypeElement, int[]>> translations = new HashMap<>();
+  private final Map<TypeElement, Boolean> pinnedClauses = new HashMap<>();
 
-  public ContainerTypes(Elements elements, Types types, PinAnnotations annotations) {
+  public ContainerTypes(
+      Elements elements,
+      Types types,
+      PinAnnotations annotations,
+      ClassFileTypeAnnotations classFiles) {
     this.types = types;
     this.annotations = annotations;
+    this.classFiles = classFiles;
     this.iterable = elements.getTypeElement("java.lang.Iterable");
+  }
+
+  /**
+   * The pinned type arguments of a call's result that is a type argument of its receiver, where
+   * the receiver is a member read from a class file whose declared type nests a {@code @Pinned}
+   * type argument: {@code lib.groups().get("a")} on a {@code Map<String, List<@Pinned Task>>
+   * groups()}. javac shows those itself in the result's type from JDK 22 on; before, the class file
+   * says them.
+   *
+   * @param receiverMember the field or method the receiver expression reads
+   * @param receiverClass the class of the receiver's static type
+   */
+  public ArgumentMask resultArgumentsThroughReceiver(
+      ExecutableElement method, Element receiverMember, TypeElement receiverClass) {
+    if (!classFiles.isActive()
+        || method.getReturnType().getKind() != TypeKind.TYPEVAR
+        || !(method.getEnclosingElement() instanceof TypeElement owner)) {
+      return ArgumentMask.NONE;
+    }
+    List<String> paths = declaredPaths(receiverMember);
+    if (paths.isEmpty()) {
+      return ArgumentMask.NONE;
+    }
+    int variable =
+        owner.getTypeParameters().indexOf(((TypeVariable) method.getReturnType()).asElement());
+    int[] sources =
+        translations
+            .computeIfAbsent(receiverClass, k -> new HashMap<>())
+            .computeIfAbsent(owner, k -> mapping(receiverClass, owner));
+    if (variable < 0 || variable >= sources.length || sources[variable] < 0) {
+      return ArgumentMask.NONE;
+    }
+    String prefix = sources[variable] + ";";
+    List<String> nested = new java.util.ArrayList<>(paths.size());
+    for (String path : paths) {
+      if (path.startsWith(prefix)) {
+        nested.add(path.substring(prefix.length()));
+      }
+    }
+    return fromClassFile(nested);
+  }
+
+  /** Where a field's or method's declared type is written {@code @Pinned}, from its class file. */
+  private List<String> declaredPaths(Element member) {
+    if (member instanceof ExecutableElement || member.getKind() == ElementKind.FIELD) {
+      return classFiles.pinnedPaths(member);
+    }
+    if (member.getKind() == ElementKind.PARAMETER
+        && member.getEnclosingElement() instanceof ExecutableElement method) {
+      int index = method.getParameters().indexOf(member);
+      return index < 0 ? List.of() : classFiles.parameterPinnedPaths(method, index);
+    }
+    return List.of();
+  }
+
+  private static int[] identity(TypeElement type) {
+    int[] identity = new int[type.getTypeParameters().size()];
+    for (int i = 0; i < identity.length; i++) {
+      identity[i] = i;
+    }
+    return identity;
+  }
+
+  /**
+   * Whether a supertype clause of {@code type} or of one of its supertypes writes a type argument
+   * {@code @Pinned} ({@code class RunQueue extends ArrayDeque<@Pinned Task>}): then its values are
+   * pinned containers with no type argument of their own. Cached; JDK types have none.
+   */
+  public boolean pinsThroughSupertypes(TypeElement type) {
+    Boolean known = pinnedClauses.get(type);
+    if (known == null) {
+      pinnedClauses.put(type, false); // cycles in erroneous hierarchies end here
+      known = !classFiles.isJdk(type) && findPinnedClause(type);
+      pinnedClauses.put(type, known);
+    }
+    return known;
+  }
+
+  private boolean findPinnedClause(TypeElement type) {
+    boolean hasSuperclass = type.getSuperclass().getKind() == TypeKind.DECLARED;
+    List<TypeMirror> clauses = supertypeClauses(type, hasSuperclass);
+    for (int s = 0; s < clauses.size(); s++) {
+      if (!(clauses.get(s) instanceof DeclaredType clause)) {
+        continue;
+      }
+      if (!argumentMask(clause, this::isPinnedArgument).isEmpty()
+          || (classFiles.isActive()
+              && !classFiles.supertypePinnedPaths(type, hasSuperclass ? s - 1 : s).isEmpty())
+          || (clause.asElement() instanceof TypeElement supertype
+              && pinsThroughSupertypes(supertype))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Whether {@code declared}, a type in the signature of a member of a supertype of {@code type},
+   * is a type variable that a supertype clause on the way from {@code type} writes {@code @Pinned}:
+   * {@code T} of {@code Consumer.accept(T)} for {@code class Log implements Consumer<@Pinned
+   * Task>}. Read from the clauses' declarations, so a class file's clause counts on every JDK.
+   */
+  public boolean isPinnedThroughSupertypes(TypeElement type, TypeMirror declared) {
+    if (declared.getKind() != TypeKind.TYPEVAR
+        || !(((TypeVariable) declared).asElement() instanceof TypeParameterElement parameter)
+        || !(parameter.getGenericElement() instanceof TypeElement owner)
+        || !pinsThroughSupertypes(type)) {
+      return false;
+    }
+    int index = owner.getTypeParameters().indexOf(parameter);
+    return translate(type, ArgumentMask.NONE, owner).has(index);
+  }
+
+  /** The type arguments of {@code method}'s declared result written {@code @Pinned}, as a mask. */
+  public ArgumentMask resultArguments(ExecutableElement method) {
+    ArgumentMask mask = pinnedArguments(method.getReturnType());
+    if (!mask.isEmpty() || !classFiles.isActive()) {
+      return mask;
+    }
+    return fromClassFile(classFiles.pinnedPaths(method));
+  }
+
+  /**
+   * The type arguments of {@code variable}'s declared type written {@code @Pinned}, as a mask: a
+   * field, a parameter or a local.
+   */
+  public ArgumentMask variableArguments(VariableElement variable) {
+    ArgumentMask mask = pinnedArguments(variable.asType());
+    if (!mask.isEmpty() || !classFiles.isActive()) {
+      return mask;
+    }
+    return fromClassFile(declaredPaths(variable));
+  }
+
+  private static ArgumentMask fromClassFile(List<String> paths) {
+    return ArgumentMask.of(ClassFileTypeAnnotations.argumentMask(paths));
   }
 
   /** Whether an enhanced {@code for} over a value of {@code type} yields pinned elements. */
@@ -73,8 +224,8 @@ public final class ContainerTypes {
    * Iterable}'s {@code T}); 0 when {@code to} is no supertype.
    */
   public ArgumentMask translate(TypeElement from, ArgumentMask mask, TypeElement to) {
-    if (mask.isEmpty() || from.equals(to)) {
-      return from.equals(to) ? mask : ArgumentMask.NONE;
+    if (from.equals(to)) {
+      return mask;
     }
     int[] sources =
         translations
@@ -82,7 +233,7 @@ public final class ContainerTypes {
             .computeIfAbsent(to, k -> mapping(from, to));
     ArgumentMask result = ArgumentMask.NONE;
     for (int j = 0; j < sources.length; j++) {
-      if (mask.has(sources[j])) {
+      if (sources[j] == PINNED_IN_CLAUSE || mask.has(sources[j])) {
         result = result.with(j);
       }
     }
@@ -219,44 +370,70 @@ public final class ContainerTypes {
     return false;
   }
 
-  /** For each type parameter of {@code to}, the index of {@code from}'s parameter it is, or -1. */
+  /**
+   * For each type parameter of {@code to}, the index of {@code from}'s parameter it is, {@link
+   * #PINNED_IN_CLAUSE} where a supertype clause on the way writes it {@code @Pinned} ({@code class
+   * RunQueue extends ArrayDeque<@Pinned Task>}), or -1. Follows the declarations' clauses one
+   * supertype at a time, so a clause read from a class file counts as one from source.
+   */
   private int[] mapping(TypeElement from, TypeElement to) {
-    DeclaredType path = supertypeOf((DeclaredType) from.asType(), to);
-    if (path == null) {
-      return new int[0];
-    }
-    List<? extends TypeMirror> arguments = path.getTypeArguments();
-    List<? extends TypeParameterElement> fromParameters = from.getTypeParameters();
-    int[] sources = new int[arguments.size()];
-    for (int j = 0; j < arguments.size(); j++) {
-      sources[j] = -1;
-      TypeMirror argument = arguments.get(j);
-      if (argument.getKind() == TypeKind.TYPEVAR) {
-        sources[j] =
-            fromParameters.indexOf((TypeParameterElement) ((TypeVariable) argument).asElement());
+    Map<TypeElement, int[]> codes = new HashMap<>();
+    codes.put(from, identity(from));
+    Deque<TypeElement> work = new ArrayDeque<>();
+    work.add(from);
+    while (!work.isEmpty()) {
+      TypeElement next = work.poll();
+      if (next.equals(to)) {
+        return codes.get(next);
+      }
+      int[] nextCodes = codes.get(next);
+      boolean hasSuperclass = next.getSuperclass().getKind() == TypeKind.DECLARED;
+      List<TypeMirror> clauses = supertypeClauses(next, hasSuperclass);
+      for (int s = 0; s < clauses.size(); s++) {
+        if (!(clauses.get(s) instanceof DeclaredType clause)
+            || !(clause.asElement() instanceof TypeElement supertype)
+            || codes.containsKey(supertype)) {
+          continue;
+        }
+        int clauseIndex = hasSuperclass ? s - 1 : s;
+        codes.put(supertype, clauseCodes(next, nextCodes, clause, clauseIndex));
+        work.add(supertype);
       }
     }
-    return sources;
+    return new int[0];
   }
 
-  private DeclaredType supertypeOf(DeclaredType start, TypeElement target) {
-    Deque<DeclaredType> work = new ArrayDeque<>();
-    Set<Element> seen = new HashSet<>();
-    work.add(start);
-    while (!work.isEmpty()) {
-      DeclaredType next = work.poll();
-      if (next.asElement().equals(target)) {
-        return next;
-      }
-      if (!seen.add(next.asElement())) {
-        continue;
-      }
-      for (TypeMirror supertype : types.directSupertypes(next)) {
-        if (supertype.getKind() == TypeKind.DECLARED) {
-          work.add((DeclaredType) supertype);
-        }
+  /** What each type argument of one supertype clause of {@code type} is, in {@link #mapping}. */
+  private int[] clauseCodes(TypeElement type, int[] typeCodes, DeclaredType clause, int index) {
+    List<? extends TypeMirror> arguments = clause.getTypeArguments();
+    int fromClassFile =
+        classFiles.isActive()
+            ? ClassFileTypeAnnotations.argumentMask(classFiles.supertypePinnedPaths(type, index))
+            : 0;
+    List<? extends TypeParameterElement> parameters = type.getTypeParameters();
+    int[] codes = new int[arguments.size()];
+    for (int j = 0; j < codes.length; j++) {
+      TypeMirror argument = arguments.get(j);
+      codes[j] = -1;
+      if (argument.getKind() == TypeKind.TYPEVAR) {
+        int k = parameters.indexOf(((TypeVariable) argument).asElement());
+        codes[j] = k >= 0 && k < typeCodes.length ? typeCodes[k] : -1;
+      } else if (isPinnedArgument(argument) || (j < 31 && (fromClassFile & (1 << j)) != 0)) {
+        codes[j] = PINNED_IN_CLAUSE;
       }
     }
-    return null;
+    return codes;
+  }
+
+  /** The supertype clauses {@code type} declares, the superclass first (where it has one). */
+  private static List<TypeMirror> supertypeClauses(TypeElement type, boolean hasSuperclass) {
+    List<? extends TypeMirror> interfaces = type.getInterfaces();
+    if (!hasSuperclass) {
+      return List.copyOf(interfaces);
+    }
+    java.util.ArrayList<TypeMirror> all = new java.util.ArrayList<>(interfaces.size() + 1);
+    all.add(type.getSuperclass());
+    all.addAll(interfaces);
+    return all;
   }
 }

@@ -69,16 +69,17 @@ public final class MemberPins {
   /**
    * Whether {@code method} itself declares a pinned receiver, {@code void poll(@Pinned Task this)}.
    * The receiver's {@code @Pinned} is a type annotation: javac shows it on members read from class
-   * files only from JDK 22 on.
+   * files only from JDK 22 on, and before that the model reads it from the class file.
    */
   public boolean declaresPinnedReceiver(ExecutableElement method) {
     if (method.getKind() != ElementKind.METHOD) {
       return false;
     }
     TypeMirror receiver = method.getReceiverType();
-    return receiver != null
-        && receiver.getKind() == TypeKind.DECLARED
-        && annotations.hasPinned(receiver);
+    return (receiver != null
+            && receiver.getKind() == TypeKind.DECLARED
+            && annotations.hasPinned(receiver))
+        || model.hasClassFilePinnedReceiver(method);
   }
 
   /**

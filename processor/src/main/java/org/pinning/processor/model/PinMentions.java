@@ -32,9 +32,9 @@ import javax.lang.model.type.WildcardType;
  * whose type is a plain class name is answered from its class's fact.
  *
  * <p>One question follows the declarations it depends on with a work list, not by recursion: the
- * JIT compiled the mutually recursive form into units that took longer to compile (0.7 s of C2 time
- * on Guava) than the questions took to answer. For the same reason locals of a plain class type
- * skip the work list: asked for every local, it was compiled into two callers (0.5 s of C2 time).
+ * JIT compiles a mutually recursive form into large units that take longer to compile than the
+ * questions take to answer. For the same reason locals of a plain class type skip the work list,
+ * which, asked for every local, would be compiled into each of its callers.
  */
 public final class PinMentions {
   private final PinModel model;
@@ -195,10 +195,10 @@ public final class PinMentions {
       return false; // the JDK declares no pins, and its signatures name only the JDK's types
     }
     if (element instanceof ExecutableElement method) {
-      return method(method);
+      return method(method) || model.hasClassFileTypePins(method);
     }
     if (element instanceof VariableElement field) {
-      if (isAnnotated(field)) {
+      if (isAnnotated(field) || model.hasClassFileTypePins(field)) {
         return true;
       }
       work.push(field.asType());

@@ -55,12 +55,48 @@ public final class PinModel {
   private final Set<TypeElement> inProgress = new HashSet<>();
   private final Map<ModuleElement, Boolean> jdkModules = new HashMap<>();
   private final MemberPins members;
+  private final ClassFileTypeAnnotations classFiles;
+  private ContainerTypes containers;
 
+  /** The facts of a compilation whose class files are read only by javac. */
   public PinModel(Types types, Elements elements) {
+    this(types, elements, ClassFileTypeAnnotations.idle(elements, types));
+  }
+
+  /**
+   * The facts of a compilation whose class-file type annotations {@code classFiles} reads where
+   * javac does not (JDK 17 to 21).
+   */
+  public PinModel(Types types, Elements elements, ClassFileTypeAnnotations classFiles) {
     this.types = types;
     this.elements = elements;
     this.annotations = new PinAnnotations(elements);
+    this.classFiles = classFiles;
     this.members = new MemberPins(this, elements);
+  }
+
+  /**
+   * Whether a member read from a class file writes {@code @Pinned} as a type use in its signature
+   * where javac does not show it (JDK 17 to 21): {@code List<@Pinned Runnable> runs()}.
+   */
+  public boolean hasClassFileTypePins(Element member) {
+    return classFiles.isActive() && classFiles.hasPinnedTypeUses(member);
+  }
+
+  /**
+   * Whether a method read from a class file declares a pinned receiver, {@code boolean
+   * poll(@Pinned Fut this)}, where javac does not show it (JDK 17 to 21).
+   */
+  public boolean hasClassFilePinnedReceiver(ExecutableElement method) {
+    return classFiles.isActive() && classFiles.isReceiverPinned(method);
+  }
+
+  /** Pinned containers and supertype clauses (§4.7), made when first asked for. */
+  public ContainerTypes containers() {
+    if (containers == null) {
+      containers = new ContainerTypes(elements, types, annotations, classFiles);
+    }
+    return containers;
   }
 
   public Types types() {
@@ -302,7 +338,7 @@ public final class PinModel {
    * Whether {@code type} belongs to the JDK, which is compiled without the pin annotations: it
    * declares no pins (its type arguments may still be pinned where it is used). Knowing that from
    * its module spares reading its members, and javac reads the class file of every nested class of
-   * a class whose members are listed: on Guava, 439 class files javac never needed.
+   * a class whose members are listed, class files it would otherwise never need.
    */
   public boolean isJdkType(TypeElement type) {
     ModuleElement module = elements.getModuleOf(type);

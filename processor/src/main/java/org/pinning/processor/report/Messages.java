@@ -397,8 +397,8 @@ public final class Messages {
         site,
         "pinned elements of '" + container.name() + "' move into " + where(place),
         isLibraryParameter(place)
-            ? "a library parameter may hold them only where its type argument is @Pinned, and"
-                + " javac shows type arguments in class files only from JDK 22 on"
+            ? "a library parameter may hold them only where its type argument is @Pinned (a"
+                + " -proc:none build on JDK 17 cannot read type arguments from class files)"
             : "only a place whose type argument is @Pinned may hold them, as 'List<@Pinned Task>'");
   }
 
@@ -735,18 +735,25 @@ public final class Messages {
    * CPU time of the compiling thread or in wall time.
    */
   public static String stats(
-      int classes, int pinnedTypes, long millis, long compileMillis, boolean cpu) {
+      int classes,
+      int pinnedTypes,
+      long millis,
+      long compileMillis,
+      boolean cpu,
+      int classFilesRead) {
     return String.format(
         Locale.ROOT,
         "pinning: %d classes checked, %d pinned types found, %d ms %sin the checks"
-            + " (%.1f%% of the %d ms %s since the plugin started)",
+            + " (%.1f%% of the %d ms %s since the plugin started); %d class files read for"
+            + " their type annotations",
         classes,
         pinnedTypes,
         millis,
         cpu ? "of CPU " : "",
         compileMillis == 0 ? 0.0 : 100.0 * millis / compileMillis,
         compileMillis,
-        cpu ? "of CPU the compiling thread used" : "this compilation took");
+        cpu ? "of CPU the compiling thread used" : "this compilation took",
+        classFilesRead);
   }
 
   /** The processor itself failed: {@code pin:internal} without a tree. */

@@ -143,7 +143,9 @@ public final class MoveRule {
     ArgumentMask allowed =
         place instanceof Place.Parameter parameter
             ? parameter.allowed()
-            : containers.pinnedArguments(place.type());
+            : place instanceof Place.Field field
+                ? containers.variableArguments(field.field())
+                : containers.pinnedArguments(place.type());
     ArgumentMask required = containers.translate(valueType, pin.elements(), into);
     if (!required.isEmpty() && required.isWithin(allowed)) {
       return null;

@@ -51,7 +51,6 @@ public final class OverrideRule {
   private final PinAnnotations annotations;
   private final Elements elements;
   private final Types types;
-  private final Map<TypeElement, Boolean> pinnedTypeArguments = new HashMap<>();
   private final Map<TypeElement, Map<Name, List<ExecutableElement>>> methodsByName =
       new HashMap<>();
 
@@ -69,7 +68,9 @@ public final class OverrideRule {
     }
     boolean pinnedReturn = annotations.hasPinned(method);
     boolean addsPins = pinnedReturn || declaresPinnedInputs(method);
-    if (!addsPins && !model.hasPinContracts(type) && !pinnedTypeArgumentsIn(type)) {
+    if (!addsPins
+        && !model.hasPinContracts(type)
+        && !model.containers().pinsThroughSupertypes(type)) {
       return null; // nothing above could be changed: the common case, decided cheaply
     }
     Set<Modifier> modifiers = method.getModifiers(); // a new set each time: asked once
@@ -79,7 +80,7 @@ public final class OverrideRule {
     DeclaredType self = (DeclaredType) type.asType();
     for (ExecutableElement overridden : overriddenBy(type, method, addsPins)) {
       ExecutableType seen = asMemberOf(self, overridden);
-      Finding finding = compare(method, overridden, seen, pinnedReturn);
+      Finding finding = compare(type, method, overridden, seen, pinnedReturn);
       if (finding == null && !model.isKnownUnpin(type.asType())) {
         finding = compareReceivers(method, overridden);
       }
@@ -91,6 +92,7 @@ public final class OverrideRule {
   }
 
   private Finding compare(
+      TypeElement type,
       ExecutableElement method,
       ExecutableElement overridden,
       ExecutableType seen,
@@ -102,7 +104,10 @@ public final class OverrideRule {
           annotations.hasPinned(overriddenParameters.get(i))
               || (seen != null
                   && pinnedBySubstitution(
-                      overriddenParameters.get(i).asType(), seen.getParameterTypes().get(i)));
+                      overriddenParameters.get(i).asType(), seen.getParameterTypes().get(i)))
+              || model
+                  .containers()
+                  .isPinnedThroughSupertypes(type, overriddenParameters.get(i).asType());
       VariableElement parameter = parameters.get(i);
       boolean isPinned = annotations.hasPinned(parameter);
       if (wasPinned && !isPinned && !model.isKnownUnpin(parameter.asType())) {
@@ -121,7 +126,8 @@ public final class OverrideRule {
     boolean returnWasPinned =
         annotations.hasPinned(overridden)
             || (seen != null
-                && pinnedBySubstitution(overridden.getReturnType(), seen.getReturnType()));
+                && pinnedBySubstitution(overridden.getReturnType(), seen.getReturnType()))
+            || model.containers().isPinnedThroughSupertypes(type, overridden.getReturnType());
     if (pinnedReturn && !returnWasPinned) {
       return Messages.overrideAddsPinnedReturn(Site.of(method), method, overridden);
     }
@@ -180,7 +186,7 @@ public final class OverrideRule {
     Set<TypeElement> seen = new HashSet<>();
     // An added pin changes any overridden method's contract; otherwise, without pinned type
     // arguments in play, only a branch with pin contracts can hold a contract to weaken.
-    boolean everyBranch = addsPins || pinnedTypeArgumentsIn(type);
+    boolean everyBranch = addsPins || model.containers().pinsThroughSupertypes(type);
     addSupertypes(type, work);
     while (!work.isEmpty()) {
       TypeElement supertype = work.poll();
@@ -221,37 +227,5 @@ public final class OverrideRule {
         work.add(typeElement);
       }
     }
-  }
-
-  /**
-   * Whether a supertype clause of {@code type} or of one of its supertypes writes {@code @Pinned}
-   * in a type argument: {@code implements Sink<@Pinned Task>}.
-   */
-  private boolean pinnedTypeArgumentsIn(TypeElement type) {
-    Boolean known = pinnedTypeArguments.get(type);
-    if (known == null) {
-      pinnedTypeArguments.put(type, false); // cycles in erroneous hierarchies end here
-      known = findPinnedTypeArguments(type);
-      pinnedTypeArguments.put(type, known);
-    }
-    return known;
-  }
-
-  private boolean findPinnedTypeArguments(TypeElement type) {
-    for (TypeMirror supertype : model.directSupertypes(type)) {
-      if (supertype.getKind() != TypeKind.DECLARED) {
-        continue;
-      }
-      for (TypeMirror argument : ((DeclaredType) supertype).getTypeArguments()) {
-        if (annotations.hasPinned(argument)) {
-          return true;
-        }
-      }
-      if (types.asElement(supertype) instanceof TypeElement element
-          && pinnedTypeArgumentsIn(element)) {
-        return true;
-      }
-    }
-    return false;
   }
 }

@@ -9,16 +9,10 @@ import com.google.testing.compile.Compilation;
 import com.google.testing.compile.Compiler;
 import java.io.File;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.jar.JarEntry;
-import java.util.jar.JarOutputStream;
-import java.util.stream.Stream;
 import javax.tools.Diagnostic;
 import javax.tools.JavaFileObject;
 import org.junit.jupiter.api.BeforeAll;
@@ -163,9 +157,9 @@ class CrossCompilationTest {
     Compilation library = compile(LIBRARY.toArray(new JavaFileObject[0]));
     assertThat(library).succeededWithoutWarnings();
     Path classes = libraryRoot.resolve("classes");
-    writeClassFiles(library, classes);
+    LibraryClassFiles.write(library, classes);
     classDirectory = classes.toFile();
-    jar = jar(classes, libraryRoot.resolve("lib.jar")).toFile();
+    jar = LibraryClassFiles.jar(classes, libraryRoot.resolve("lib.jar")).toFile();
   }
 
   @Test
@@ -385,36 +379,5 @@ class CrossCompilationTest {
   private static boolean isClientFile(JavaFileObject file) {
     String uri = file.toUri().toString();
     return uri.startsWith("app/") || uri.contains("/app/");
-  }
-
-  // the library's class files
-
-  private static void writeClassFiles(Compilation compilation, Path root) throws IOException {
-    for (JavaFileObject file : compilation.generatedFiles()) {
-      if (file.getKind() != JavaFileObject.Kind.CLASS) {
-        continue;
-      }
-      // compile-testing names outputs mem:///CLASS_OUTPUT/lib/Task.class
-      String path = file.toUri().getPath();
-      String relative = path.substring(path.indexOf("/CLASS_OUTPUT/") + "/CLASS_OUTPUT/".length());
-      Path target = root.resolve(relative);
-      Files.createDirectories(target.getParent());
-      try (InputStream in = file.openInputStream()) {
-        Files.copy(in, target);
-      }
-    }
-  }
-
-  private static Path jar(Path classes, Path jarFile) throws IOException {
-    try (OutputStream out = Files.newOutputStream(jarFile);
-        JarOutputStream jar = new JarOutputStream(out);
-        Stream<Path> files = Files.walk(classes)) {
-      for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
-        jar.putNextEntry(new JarEntry(classes.relativize(file).toString().replace('\\', '/')));
-        Files.copy(file, jar);
-        jar.closeEntry();
-      }
-    }
-    return jarFile;
   }
 }

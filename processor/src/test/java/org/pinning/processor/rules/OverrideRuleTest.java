@@ -652,7 +652,9 @@ class OverrideRuleTest {
             }
             """);
     assertThat(compile(task(), sink(), log))
-        .hadErrorContaining("[pin:override]")
+        .hadErrorContaining(
+            "[pin:override] 'accept(Task)' drops @Pinned from parameter 'task' of overridden"
+                + " 'Sink.accept(Task)'")
         .inFile(log)
         .onLineContaining("public void accept(Task task)");
   }

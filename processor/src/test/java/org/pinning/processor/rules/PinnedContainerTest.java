@@ -335,7 +335,9 @@ class PinnedContainerTest {
     Compilation compilation = compilePool(pool);
     assertThat(compilation).hadErrorCount(1);
     assertThat(compilation)
-        .hadErrorContaining("[pin:move]")
+        .hadErrorContaining(
+            "[pin:move] pinned value 'task' (from an element of 'tasks', line 12) moves into"
+                + " unpinned parameter 'task' of 'Pool.keep(Task)'")
         .inFile(pool)
         .onLineContaining("tasks.forEach(Pool::keep);");
   }

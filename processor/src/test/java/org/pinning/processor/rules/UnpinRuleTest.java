@@ -647,7 +647,7 @@ class UnpinRuleTest {
             @Pinned class Task {}
             """);
     assertThat(compile(job))
-        .hadErrorContaining("[pin:unpin]")
+        .hadErrorContaining("[pin:unpin] @Unpin type 'Job' is pinned: it extends pinned type 'Task'")
         .inFile(job)
         .onLineContaining("@Unpin");
   }

@@ -1,4 +1,4 @@
-package org.pinning.processor.rules;
+package org.pinning.processor.model;
 
 import static com.google.testing.compile.CompilationSubject.assertThat;
 import static org.pinning.processor.PinCompiler.compile;
