@@ -2,8 +2,10 @@ package org.pinning.processor;
 
 import com.google.auto.service.AutoService;
 import com.sun.source.util.JavacTask;
+import com.sun.source.util.Trees;
 import java.util.HashSet;
 import java.util.Set;
+import java.util.function.Predicate;
 import javax.annotation.processing.AbstractProcessor;
 import javax.annotation.processing.ProcessingEnvironment;
 import javax.annotation.processing.Processor;
@@ -14,6 +16,7 @@ import javax.lang.model.element.TypeElement;
 import javax.lang.model.util.ElementFilter;
 import javax.tools.Diagnostic;
 import org.pinning.processor.javac.EnvironmentUnwrapper;
+import org.pinning.processor.javac.ImplicitClasses;
 import org.pinning.processor.javac.MessagerReporter;
 import org.pinning.processor.javac.OptionsHandoff;
 import org.pinning.processor.model.PinModel;
@@ -70,7 +73,10 @@ public final class PinProcessor extends AbstractProcessor {
       JavacTask task = EnvironmentUnwrapper.javacTask(environment);
       pluginRuns =
           task != null && OptionsHandoff.offer(task, options.values(), environment.getFiler());
-      projections = new ProjectionWriter(environment);
+      projections =
+          task == null
+              ? new ProjectionWriter(environment)
+              : new ProjectionWriter(environment, unnameableIn(Trees.instance(task)));
       printer = new MessagerReporter(environment.getMessager());
       declarations =
           new DeclarationRules(
@@ -80,6 +86,11 @@ public final class PinProcessor extends AbstractProcessor {
     } catch (RuntimeException | LinkageError failure) {
       internal(failure);
     }
+  }
+
+  /** Members of a compact source file's implicit class: generated code cannot name them. */
+  private static Predicate<TypeElement> unnameableIn(Trees trees) {
+    return type -> ImplicitClasses.isInsideImplicitClass(type, trees);
   }
 
   @Override

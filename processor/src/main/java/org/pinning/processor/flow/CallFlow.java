@@ -433,6 +433,7 @@ public abstract class CallFlow extends ValueFlow {
     VariableTree variable = node.getVariable();
     Element element = trees.getElement(new TreePath(getCurrentPath(), variable));
     if (element instanceof VariableElement local) {
+      events.localDeclared(local);
       declaredLocal(local);
       // A new local in each iteration: whatever it held in the last one is gone.
       TypeMirror iterated =

@@ -160,7 +160,8 @@ public final class PinTaskListener implements TaskListener {
       CompilationChecks current, TypeElement type, CompilationUnitTree unit) {
     if (current.processorRan
         || notedMissingProjections
-        || !ProjectionEligibility.isProjected(type, current.model.annotations())) {
+        || !ProjectionEligibility.isProjected(type, current.model.annotations())
+        || ImplicitClasses.isInsideImplicitClass(type, trees)) {
       return;
     }
     notedMissingProjections = true;

@@ -206,7 +206,7 @@ public final class PinModel {
     }
     for (TypeMirror supertype : directSupertypes(type)) {
       if (supertype.getKind() == TypeKind.DECLARED
-          && isPinnedDeclaration((TypeElement) types.asElement(supertype))) {
+          && inheritedStatus((DeclaredType) supertype) != Status.NEVER) {
         return PinReason.supertype((TypeElement) types.asElement(supertype));
       }
     }
@@ -315,7 +315,7 @@ public final class PinModel {
       if (supertype.getKind() != TypeKind.DECLARED) {
         continue;
       }
-      Status inherited = status((TypeElement) types.asElement(supertype));
+      Status inherited = inheritedStatus((DeclaredType) supertype);
       if (inherited == Status.ALWAYS) {
         return Status.ALWAYS;
       }
@@ -372,6 +372,20 @@ public final class PinModel {
     return element.getModifiers().contains(Modifier.FINAL)
         || kind == ElementKind.RECORD
         || kind == ElementKind.ENUM;
+  }
+
+  /**
+   * What a supertype clause passes on (§2 rule 2). A conditionally pinned supertype is judged by
+   * its parameterization once that names no type variable of the subtype: {@code extends
+   * Cell<String>} passes on nothing, {@code extends Cell<Task>} a pin, and {@code extends
+   * Cell<T>} stays conditional (rule 3 is about the parameterization).
+   */
+  private Status inheritedStatus(DeclaredType supertype) {
+    Status status = status((TypeElement) supertype.asElement());
+    if (status != Status.CONDITIONAL || mentionsTypeVariable(supertype)) {
+      return status;
+    }
+    return isPinned(supertype) ? Status.ALWAYS : Status.NEVER;
   }
 
   private static boolean mentionsTypeVariable(TypeMirror type) {

@@ -10,6 +10,7 @@ import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Predicate;
 import javax.annotation.processing.Filer;
 import javax.annotation.processing.ProcessingEnvironment;
 import javax.lang.model.element.Element;
@@ -59,7 +60,21 @@ public final class ProjectionWriter {
    */
   private final Set<String> deferred = new LinkedHashSet<>();
 
+  /**
+   * Whether a type cannot be named by generated code although {@code javax.lang.model} shows no
+   * reason: a member of the implicitly declared class of a compact source file (JDK 25), which
+   * only the compiler's trees reveal.
+   */
+  private final Predicate<TypeElement> unnameable;
+
+  /** A writer for a compiler that cannot say which types are unnameable (nothing is). */
   public ProjectionWriter(ProcessingEnvironment environment) {
+    this(environment, type -> false);
+  }
+
+  /** A writer that projects no type {@code unnameable} accepts. */
+  public ProjectionWriter(ProcessingEnvironment environment, Predicate<TypeElement> unnameable) {
+    this.unnameable = unnameable;
     this.elements = environment.getElementUtils();
     this.filer = environment.getFiler();
     this.model = new PinModel(environment.getTypeUtils(), environment.getElementUtils());
@@ -72,7 +87,7 @@ public final class ProjectionWriter {
    * of compilation state: the javac plugin asks it too.
    */
   public boolean isProjected(TypeElement type) {
-    return ProjectionEligibility.isProjected(type, model.annotations());
+    return ProjectionEligibility.isProjected(type, model.annotations()) && !unnameable.test(type);
   }
 
   /**

@@ -1,8 +1,10 @@
 package org.pinning.processor.report;
 
+import java.util.List;
 import java.util.Locale;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.Modifier;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.VariableElement;
 import javax.lang.model.type.TypeMirror;
@@ -147,6 +149,27 @@ public final class Messages {
   public static Finding pinnedArgumentForUnpinParameter(
       Site site, TypeMirror argument, Element parameter, TypeElement generic) {
     String name = Names.type(generic);
+    return new Finding(
+        Code.UNPIN,
+        site,
+        "pinned type '"
+            + Names.type(argument)
+            + "' for @Unpin type parameter '"
+            + parameter.getSimpleName()
+            + "' of '"
+            + name
+            + "'",
+        "'"
+            + name
+            + "' may move its '"
+            + parameter.getSimpleName()
+            + "' values: use an unpinned type argument");
+  }
+
+  /** {@code Use.<Task>identity(x)}, where {@code identity} declares {@code <@Unpin T>}. */
+  public static Finding pinnedArgumentForUnpinMethodParameter(
+      Site site, TypeMirror argument, Element parameter, ExecutableElement generic) {
+    String name = Names.qualifiedMethod(generic);
     return new Finding(
         Code.UNPIN,
         site,
@@ -366,7 +389,9 @@ public final class Messages {
           Code.MOVE,
           site,
           "pinned elements of '" + copy.container() + "' move into an array",
-          "arrays are never pinned places: iterate the container instead");
+          // The array is the move: a copy into a list whose type argument is @Pinned is none.
+          "arrays are never pinned places: copy into a list of pinned elements instead,"
+              + " 'copy.addAll(tasks)' into a 'List<@Pinned Task> copy'");
     }
     return new Finding(
         Code.MOVE,
@@ -529,9 +554,7 @@ public final class Messages {
   /** The fix for a move into {@code place}. */
   private static String help(Place place) {
     if (place instanceof Place.Field field) {
-      return "declare '"
-          + field.field().getSimpleName()
-          + "' @Pinned final, or keep the pinned value in a local";
+      return fieldHelp(field.field());
     }
     if (place instanceof Place.Local local) {
       return "declare '"
@@ -557,6 +580,20 @@ public final class Messages {
   }
 
   /**
+   * A field that is not final may be reassigned or rewired (a link, a cursor): {@code @Pinned}
+   * makes it a pinned slot, which keeps that freedom (§2). Telling the user to make it {@code
+   * final} would be impossible to follow.
+   */
+  private static String fieldHelp(VariableElement field) {
+    if (field.getModifiers().contains(Modifier.FINAL)) {
+      return "declare '" + field.getSimpleName() + "' @Pinned, or keep the pinned value in a local";
+    }
+    return "declare '"
+        + field.getSimpleName()
+        + "' @Pinned (a pinned slot may be reassigned), or keep the pinned value in a local";
+  }
+
+  /**
    * A method of the sources can be annotated; a library method only declared borrowing with
    * {@code -Apin.borrowing}, or its container given a {@code @Pinned} type argument.
    */
@@ -565,16 +602,35 @@ public final class Messages {
     if (place.fromSource()) {
       String parameter =
           isNamed(place) ? "parameter '" + place.parameter().getSimpleName() + "'" : "the parameter";
+      // Right whether the method borrows or keeps it: a @Pinned parameter may be kept in
+      // pinned places, so no "if it only borrows it" that a setter could not satisfy.
       return "declare "
           + parameter
-          + " @Pinned if '"
+          + " of '"
           + Names.method(method)
-          + "' only borrows it";
+          + "' @Pinned; it may then keep the value only in pinned places";
     }
     TypeElement owner = (TypeElement) method.getEnclosingElement();
+    String ownerName = owner.getQualifiedName().toString();
+    if (ownerName.equals("java.lang.invoke.VarHandle")) {
+      // set/compareAndSet store the value into a field the checker cannot see through the
+      // handle: borrowing would be a lie, and a VarHandle has no type argument to annotate.
+      return "a VarHandle stores it into a field the checker cannot see: declare that field"
+          + " @Pinned and suppress pin:move on this access";
+    }
+    if (isFieldUpdater(ownerName) && isTypeVariableOf(place.parameter(), owner)) {
+      return "declare the updater with a @Pinned value type argument, as"
+          + " 'AtomicReferenceFieldUpdater<Node, @Pinned Node>', and its field @Pinned";
+    }
     if (isTypeVariableOf(place.parameter(), owner)) {
       // add(E), put(K, V), offer(E): a container that keeps what it is given.
       return "give the container a @Pinned type argument, as 'List<@Pinned Task>'";
+    }
+    if (keepsItsArgument(method)) {
+      return "'"
+          + Names.method(method)
+          + "' keeps its argument: declare its parameter @Pinned where it is declared"
+          + " (-Apin.borrowing is only for methods that do not keep it)";
     }
     return "if '"
         + Names.method(method)
@@ -584,6 +640,29 @@ public final class Messages {
         + "#"
         + method.getSimpleName();
   }
+
+  private static boolean isFieldUpdater(String ownerName) {
+    return ownerName.startsWith("java.util.concurrent.atomic.Atomic")
+        && ownerName.endsWith("FieldUpdater");
+  }
+
+  /**
+   * Whether a library method's name says it keeps what it is given (a setter, an adder, a
+   * registration): declaring it borrowing would let pinned values escape unseen.
+   */
+  private static boolean keepsItsArgument(ExecutableElement method) {
+    String name = method.getSimpleName().toString();
+    for (String verb : KEEPING_VERBS) {
+      if (name.startsWith(verb)
+          && (name.length() == verb.length() || Character.isUpperCase(name.charAt(verb.length())))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static final List<String> KEEPING_VERBS =
+      List.of("set", "add", "put", "offer", "push", "register", "attach", "store");
 
   /** A parameter of a method read from a class file, whose type arguments javac may not show. */
   private static boolean isLibraryParameter(Place place) {
@@ -672,23 +751,44 @@ public final class Messages {
             + "' holds pinned type '"
             + Names.type(type)
             + "' but is neither @Pinned nor @Unpin",
-        "annotate '"
-            + field.getSimpleName()
-            + "' @Pinned final to pin it structurally, or @Unpin"
-            + " to keep it movable");
+        field.getModifiers().contains(Modifier.FINAL)
+            ? "annotate '"
+                + field.getSimpleName()
+                + "' @Pinned to pin it structurally, or @Unpin to keep it movable"
+            // Not final: a link or cursor that is reassigned; a pinned slot keeps that (§2).
+            : "annotate '"
+                + field.getSimpleName()
+                + "' @Pinned to make it a pinned slot, or @Unpin to keep it movable");
   }
 
-  public static Finding unpinnedSupertype(Site site, TypeElement type, TypeElement supertype) {
+  /**
+   * {@code supertype}'s code sees an unpinned {@code this} of pinned {@code type}; {@code via} is
+   * the code-less type of the clause it is reached through, or null. Where the supertype returns
+   * itself (a fluent API), pinning it would turn each {@code return this} into a move: the help
+   * says that suppression is then the better fix.
+   */
+  public static Finding unpinnedSupertype(
+      Site site, TypeElement type, TypeElement supertype, TypeElement via, boolean fluent) {
+    String base = Names.type(supertype);
     return new Finding(
         Code.SUPERTYPE,
         site,
         "pinned type '"
             + Names.type(type)
             + "' extends '"
-            + Names.type(supertype)
-            + "', whose code sees 'this' unpinned and may move it",
-        "annotate '" + Names.type(supertype) + "' @Pinned");
+            + base
+            + "'"
+            + (via == null ? "" : " (through '" + Names.type(via) + "')")
+            + ", whose code sees 'this' unpinned and may move it",
+        fluent
+            ? "if the code of '"
+                + base
+                + "' never keeps 'this', suppress pin:supertype on '"
+                + Names.type(type)
+                + "': annotating it @Pinned would make each fluent 'return this' a move"
+            : "annotate '" + base + "' @Pinned");
   }
+
 
   // Notes and failures that belong to no tree
 

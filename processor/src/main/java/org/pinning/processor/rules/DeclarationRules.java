@@ -4,12 +4,14 @@ import java.util.function.Consumer;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.Modifier;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.TypeParameterElement;
 import javax.lang.model.element.VariableElement;
 import javax.lang.model.type.DeclaredType;
 import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
+import javax.lang.model.util.ElementFilter;
 import javax.lang.model.util.Elements;
 import org.pinning.processor.model.PinAnnotations;
 import org.pinning.processor.model.PinModel;
@@ -133,7 +135,7 @@ public final class DeclarationRules {
     if (elements.getOrigin(method) != Elements.Origin.EXPLICIT) {
       return; // record accessors, implicit constructors: their annotations come from elsewhere
     }
-    if (annotations.hasPinned(method)) {
+    if (annotations.hasPinned(method) && !isAccessorOfPinnedComponent(owner, method)) {
       judge(
           out,
           method,
@@ -151,6 +153,25 @@ public final class DeclarationRules {
         judge(out, parameter, misplaced.check(parameter), useless.check(parameter));
       }
     }
+  }
+
+  /**
+   * Whether {@code method} is the accessor of a record component written {@code @Pinned}: javac
+   * copies the annotation onto the accessor, which has no tree of its own (a finding there would
+   * point at the top of the file), while the component's field already carries the one diagnostic
+   * about it. An override check still runs for the accessor.
+   */
+  private boolean isAccessorOfPinnedComponent(TypeElement owner, ExecutableElement method) {
+    if (owner.getKind() != ElementKind.RECORD || !method.getParameters().isEmpty()) {
+      return false;
+    }
+    for (VariableElement field : ElementFilter.fieldsIn(owner.getEnclosedElements())) {
+      if (field.getSimpleName().equals(method.getSimpleName())
+          && !field.getModifiers().contains(Modifier.STATIC)) {
+        return annotations.hasPinned(field);
+      }
+    }
+    return false;
   }
 
   private void checkTypeParameters(

@@ -110,7 +110,9 @@ public final class OverrideRule {
                   .isPinnedThroughSupertypes(type, overriddenParameters.get(i).asType());
       VariableElement parameter = parameters.get(i);
       boolean isPinned = annotations.hasPinned(parameter);
-      if (wasPinned && !isPinned) {
+      if (wasPinned && !isPinned && !model.isKnownUnpin(parameter.asType())) {
+        // A known-Unpin argument is never pinned (§4.7): Handler<String>'s handle(String)
+        // keeps the contract of handle(@Pinned T), and @Pinned there would only be useless.
         return Messages.overrideDropsPinnedParameter(
             Site.of(method), method, parameter, overridden);
       }

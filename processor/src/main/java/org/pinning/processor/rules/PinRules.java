@@ -1,10 +1,14 @@
 package org.pinning.processor.rules;
 
 import com.sun.source.tree.AnnotatedTypeTree;
+import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.ParameterizedTypeTree;
+import com.sun.source.tree.Tree;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.Trees;
+import java.util.ArrayList;
+import java.util.List;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.VariableElement;
@@ -91,6 +95,26 @@ public final class PinRules implements FlowEvents {
   @Override
   public void called(TreePath call, ExecutableElement method, TypeElement enclosing) {
     report(declarations.copy().checkCloneCall(call, method, enclosing, trees));
+    if (call.getLeaf() instanceof MethodInvocationTree invocation
+        && !invocation.getTypeArguments().isEmpty()) {
+      checkExplicitTypeArguments(call, invocation.getTypeArguments(), method);
+    }
+  }
+
+  /** {@code Use.<Task>identity(x)}: written type arguments of a call, for {@code @Unpin}. */
+  private void checkExplicitTypeArguments(
+      TreePath call, List<? extends Tree> written, ExecutableElement method) {
+    List<TypeMirror> arguments = new ArrayList<>(written.size());
+    for (Tree argument : written) {
+      arguments.add(trees.getTypeMirror(new TreePath(call, argument)));
+    }
+    declarations
+        .unpin()
+        .checkMethodTypeArguments(
+            method,
+            arguments,
+            i -> Site.tree(new TreePath(call, written.get(i))),
+            out::report);
   }
 
   private void report(org.pinning.processor.report.Finding finding) {

@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.function.IntFunction;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.Element;
+import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.TypeParameterElement;
 import javax.lang.model.type.DeclaredType;
@@ -28,6 +29,8 @@ import org.pinning.processor.report.Site;
  * class Slot<@Unpin T> {}
  * class Tasks extends Slot<Task> {}         // rejected: Slot may move its T values
  * class Names extends Slot<String> {}       // fine
+ * static <@Unpin T> T identity(T t) {...}
+ * Use.<Task>identity(task);                 // rejected at the type argument
  * }</pre>
  */
 public final class UnpinRule {
@@ -108,6 +111,28 @@ public final class UnpinRule {
                 arguments.get(i),
                 parameter,
                 (TypeElement) type.asElement()));
+      }
+    }
+  }
+
+  /**
+   * Pinned explicit type arguments of a call for {@code @Unpin} type parameters of the called
+   * method ({@code Use.<Task>identity(x)}), reported where {@code siteOfArgument} says argument
+   * {@code i} is written. Inferred type arguments are not judged: nothing is written to point at.
+   */
+  public void checkMethodTypeArguments(
+      ExecutableElement method,
+      List<? extends TypeMirror> arguments,
+      IntFunction<Site> siteOfArgument,
+      java.util.function.Consumer<Finding> out) {
+    List<? extends TypeParameterElement> parameters = method.getTypeParameters();
+    for (int i = 0; i < arguments.size() && i < parameters.size(); i++) {
+      TypeParameterElement parameter = parameters.get(i);
+      TypeMirror argument = arguments.get(i);
+      if (argument != null && annotations.hasUnpin(parameter) && model.isPinned(argument)) {
+        out.accept(
+            Messages.pinnedArgumentForUnpinMethodParameter(
+                siteOfArgument.apply(i), argument, parameter, method));
       }
     }
   }

@@ -212,7 +212,43 @@ class BorrowingModelTest {
   @Test
   void varHandleStillMovesThePinnedValueItStores() {
     JavaFileObject node = node("    NEXT.set(other, this);");
-    assertOneMoveOfThis(compile(node), node, "NEXT.set(other, this);");
+    Compilation compilation = compile(node);
+    assertOneMoveOfThis(compilation, node, "NEXT.set(other, this);");
+    // VarHandle.set keeps the value: offering -Apin.borrowing for it would be wrong.
+    assertThat(compilation)
+        .hadErrorContaining(
+            "help: a VarHandle stores it into a field the checker cannot see: declare that field"
+                + " @Pinned and suppress pin:move on this access");
+  }
+
+  @Test
+  void varHandleStoringIntoAPinnedSlotUnderSuppressionIsAccepted() {
+    // The fix the help line offers: the field is a pinned slot, the access is vouched for.
+    JavaFileObject node =
+        source(
+            "demo.Node",
+            """
+            package demo;
+            import java.lang.invoke.*;
+            import org.pinning.Pinned;
+            @Pinned
+            public final class Node {
+              static final VarHandle NEXT;
+              static {
+                try {
+                  NEXT = MethodHandles.lookup().findVarHandle(Node.class, "next", Node.class);
+                } catch (ReflectiveOperationException e) {
+                  throw new ExceptionInInitializerError(e);
+                }
+              }
+              @Pinned volatile Node next;
+              @SuppressWarnings("pin:move") // NEXT writes the pinned slot 'next'
+              void link(@Pinned Node this, @Pinned Node other) {
+                NEXT.setRelease(other, this);
+              }
+            }
+            """);
+    assertThat(compile(node)).succeededWithoutWarnings();
   }
 
   @Test
@@ -235,7 +271,60 @@ class BorrowingModelTest {
   @Test
   void fieldUpdaterStillMovesThePinnedValueItStores() {
     JavaFileObject node = node("    RESULT.set(other, this);");
-    assertOneMoveOfThis(compile(node), node, "RESULT.set(other, this);");
+    Compilation compilation = compile(node);
+    assertOneMoveOfThis(compilation, node, "RESULT.set(other, this);");
+    assertThat(compilation)
+        .hadErrorContaining(
+            "help: declare the updater with a @Pinned value type argument, as"
+                + " 'AtomicReferenceFieldUpdater<Node, @Pinned Node>', and its field @Pinned");
+  }
+
+  @Test
+  void fieldUpdaterWithAPinnedValueTypeArgumentStoresPinnedValues() {
+    // The fix the help line offers.
+    JavaFileObject node =
+        source(
+            "demo.Node",
+            """
+            package demo;
+            import java.util.concurrent.atomic.AtomicReferenceFieldUpdater;
+            import org.pinning.Pinned;
+            @Pinned
+            public final class Node {
+              static final AtomicReferenceFieldUpdater<Node, @Pinned Node> NEXT =
+                  AtomicReferenceFieldUpdater.newUpdater(Node.class, Node.class, "next");
+              @Pinned volatile Node next;
+              void link(@Pinned Node this, @Pinned Node other) {
+                NEXT.set(other, this);
+              }
+            }
+            """);
+    assertThat(compile(node)).succeededWithoutWarnings();
+  }
+
+  @Test
+  void librarySetterThatKeepsThePinnedValueIsNotOfferedBorrowing() {
+    JavaFileObject task =
+        source(
+            "demo.Task",
+            """
+            package demo;
+            @org.pinning.Pinned
+            public final class Task implements Thread.UncaughtExceptionHandler {
+              @Override
+              public void uncaughtException(Thread t, Throwable e) {}
+              void watch(Thread thread) {
+                thread.setUncaughtExceptionHandler(this);
+              }
+            }
+            """);
+    Compilation compilation = compile(task);
+    assertOneMoveOfThis(compilation, task, "thread.setUncaughtExceptionHandler(this);");
+    assertThat(compilation)
+        .hadErrorContaining(
+            "help: 'setUncaughtExceptionHandler(Thread.UncaughtExceptionHandler)' keeps its argument:"
+                + " declare its parameter @Pinned where it is declared (-Apin.borrowing is only"
+                + " for methods that do not keep it)");
   }
 
   /** {@code demo.Cell}, a pinned type whose method {@code set} runs {@code statements}. */

@@ -5,6 +5,7 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.google.testing.compile.Compilation;
 import com.google.testing.compile.Compiler;
@@ -511,6 +512,52 @@ class ProjectionGenerationTest {
     }
     // A public nested class of a public class is projected, of course.
     assertTrue(compilation.generatedSourceFile("demo.Host_VisibleProjection").isPresent());
+  }
+
+  @Test
+  void membersOfACompactSourceFilesImplicitClassAreNotProjected() {
+    // JDK 25 (JEP 512): nothing can name the implicit class 'Main', so a 'Main_TaskProjection'
+    // naming 'Main.Task' would not compile. No projection is written; the rules still run.
+    assumeTrue(Runtime.version().feature() >= 25, "compact source files need JDK 25");
+    Compilation compilation =
+        compile(
+            source(
+                "Main",
+                """
+                import org.pinning.Pinned;
+
+                @Pinned
+                static final class Task {
+                  int state;
+                }
+
+                void main() {
+                  System.out.println(new Task().state);
+                }
+                """));
+    assertThat(compilation).succeededWithoutWarnings();
+    assertFalse(compilation.generatedSourceFile("Main_TaskProjection").isPresent());
+  }
+
+  @Test
+  void memberOfAFinalClassInTheUnnamedPackageIsProjected() {
+    // The closest named program: 'final class Main' is written out, so its members can be named.
+    Compilation compilation =
+        compile(
+            source(
+                "Main",
+                """
+                import org.pinning.Pinned;
+
+                final class Main {
+                  @Pinned
+                  static final class Task {
+                    int state;
+                  }
+                }
+                """));
+    assertThat(compilation).succeededWithoutWarnings();
+    assertTrue(compilation.generatedSourceFile("Main_TaskProjection").isPresent());
   }
 
   @Test

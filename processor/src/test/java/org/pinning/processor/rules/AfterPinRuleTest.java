@@ -74,8 +74,8 @@ class AfterPinRuleTest {
         .onLineContaining("stash = a;");
     assertThat(compilation)
         .hadErrorContaining(
-            "help: once pinned, always pinned: declare 'stash' @Pinned final, or keep the pinned"
-                + " value in a local");
+            "help: once pinned, always pinned: declare 'stash' @Pinned (a pinned slot may be"
+                + " reassigned), or keep the pinned value in a local");
   }
 
   @Test

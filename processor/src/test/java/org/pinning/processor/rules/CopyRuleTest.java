@@ -245,6 +245,47 @@ class CopyRuleTest {
   }
 
   @Test
+  void pinnedComponentOfAnUnpinnedRecordIsReportedOnceAtTheComponent() {
+    // javac copies @Pinned onto the accessor, which has no tree: one diagnostic, at the component.
+    JavaFileObject files =
+        source(
+            "demo.Pair",
+            """
+            package demo;
+            import java.util.List;
+            import org.pinning.Pinned;
+            public record Pair(@Pinned String name, List<String> rest) {}
+            """);
+    Compilation compilation = compile(files);
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation).hadWarningCount(0);
+    assertThat(compilation)
+        .hadErrorContaining("[pin:copy]")
+        .inFile(files)
+        .onLineContaining("public record Pair(@Pinned String name");
+  }
+
+  @Test
+  void pinnedPrimitiveComponentIsMisplacedOnceAtTheComponent() {
+    JavaFileObject files =
+        source(
+            "demo.Pair",
+            """
+            package demo;
+            import java.util.List;
+            import org.pinning.Pinned;
+            public record Pair(@Pinned int size, List<String> rest) {}
+            """);
+    Compilation compilation = compile(files);
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation).hadWarningCount(0);
+    assertThat(compilation)
+        .hadErrorContaining("[pin:misplaced]")
+        .inFile(files)
+        .onLineContaining("public record Pair(@Pinned int size");
+  }
+
+  @Test
   void recordWithPlainComponentsIsAccepted() {
     assertThat(compile(source("demo.Pair", "package demo; public record Pair(String a, int b) {}")))
         .succeededWithoutWarnings();

@@ -54,7 +54,9 @@ class FieldRuleTest {
             }
             """);
     assertThat(compile(BUFFER, task))
-        .hadWarningContaining("help: annotate 'buffer' @Pinned final")
+        .hadWarningContaining(
+            "help: annotate 'buffer' @Pinned to make it a pinned slot, or @Unpin to keep it"
+                + " movable")
         .inFile(task)
         .onLineContaining("Buffer buffer;");
   }

@@ -119,6 +119,55 @@ class MisplacedRuleTest {
   }
 
   @Test
+  void pinnedPrimitiveEnhancedForVariableIsMisplaced() {
+    JavaFileObject counter =
+        source(
+            "demo.Counter",
+            """
+            package demo;
+            import org.pinning.Pinned;
+            public final class Counter {
+              int sum(int[] xs) {
+                int s = 0;
+                for (@Pinned int x : xs) {
+                  s += x;
+                }
+                return s;
+              }
+            }
+            """);
+    Compilation compilation = compile(counter);
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation).hadWarningCount(0);
+    assertThat(compilation)
+        .hadErrorContaining("[pin:misplaced] @Pinned on 'x' of primitive type 'int'")
+        .inFile(counter)
+        .onLineContaining("for (@Pinned int x : xs)");
+  }
+
+  @Test
+  void pinnedEnhancedForVariableOfAPinnedTypeIsAccepted() {
+    JavaFileObject runner =
+        source(
+            "demo.Runner",
+            """
+            package demo;
+            import java.util.List;
+            import org.pinning.Pinned;
+            public final class Runner {
+              int count(List<@Pinned Task> tasks) {
+                int n = 0;
+                for (@Pinned Task t : tasks) {
+                  n += t.hashCode();
+                }
+                return n;
+              }
+            }
+            """);
+    assertThat(compile(task(), runner)).succeededWithoutWarnings();
+  }
+
+  @Test
   void pinnedLocalOfAPinnedTypeIsAccepted() {
     JavaFileObject runner =
         source(

@@ -67,7 +67,8 @@ class MoveRuleTest {
         .onLineContaining("this.last = task;");
     assertThat(compilation)
         .hadErrorContaining(
-            "help: declare 'last' @Pinned final, or keep the pinned value in a local");
+            "help: declare 'last' @Pinned (a pinned slot may be reassigned), or keep the pinned"
+                + " value in a local");
   }
 
   @Test
@@ -308,7 +309,8 @@ class MoveRuleTest {
         .onLineContaining("keep(task);");
     assertThat(compilation)
         .hadErrorContaining(
-            "help: declare parameter 'task' @Pinned if 'keep(Task)' only borrows it");
+            "help: declare parameter 'task' of 'keep(Task)' @Pinned; it may then keep the value"
+                + " only in pinned places");
   }
 
   @Test

@@ -556,6 +556,54 @@ class OverrideRuleTest {
     assertThat(compile(task(), consumer)).succeededWithoutWarnings();
   }
 
+  private static JavaFileObject handler() {
+    return source(
+        "demo.Handler",
+        """
+        package demo;
+        import org.pinning.Pinned;
+        public interface Handler<T> {
+          void handle(@Pinned T value);
+        }
+        """);
+  }
+
+  @Test
+  void overrideForAKnownUnpinTypeArgumentNeedsNoPinnedParameter() {
+    // §4.7: a String is never pinned, so handle(String) keeps the contract of handle(@Pinned T).
+    JavaFileObject names =
+        source(
+            "demo.Names",
+            """
+            package demo;
+            public final class Names implements Handler<String> {
+              @Override
+              public void handle(String v) {}
+            }
+            """);
+    assertThat(compile(task(), handler(), names)).succeededWithoutWarnings();
+  }
+
+  @Test
+  void overrideForAPinnedTypeArgumentStillMayNotDropThePin() {
+    JavaFileObject tasks =
+        source(
+            "demo.Tasks",
+            """
+            package demo;
+            public final class Tasks implements Handler<Task> {
+              @Override
+              public void handle(Task v) {}
+            }
+            """);
+    Compilation compilation = compile(task(), handler(), tasks);
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation)
+        .hadErrorContaining("[pin:override] 'handle(Task)' drops @Pinned from parameter 'v'")
+        .inFile(tasks)
+        .onLineContaining("public void handle(Task v)");
+  }
+
   // suppression and severity
 
   @Test

@@ -533,6 +533,25 @@ class PinnedContainerTest {
         .hadErrorContaining("[pin:move] pinned elements of 'tasks.toArray()' move into an array")
         .inFile(pool)
         .onLineContaining("Object[] a = tasks.toArray();");
+    assertThat(compilation)
+        .hadErrorContaining(
+            "help: arrays are never pinned places: copy into a list of pinned elements instead,"
+                + " 'copy.addAll(tasks)' into a 'List<@Pinned Task> copy'");
+  }
+
+  @Test
+  void copyOfAPinnedListIntoAListOfPinnedElementsIsAccepted() {
+    // The fix the help line of toArray() offers.
+    assertThat(
+            compilePool(
+                pool(
+                    """
+                      void dump() {
+                        List<@Pinned Task> copy = new ArrayList<>();
+                        copy.addAll(tasks);
+                      }
+                    """)))
+        .succeededWithoutWarnings();
   }
 
   @Test

@@ -300,6 +300,136 @@ class SupertypeRuleTest {
         .succeededWithoutWarnings();
   }
 
+  // §4.8 is about the code that sees 'this', wherever it sits above the pinned type: a type in
+  // between that adds no code of its own does not hide it.
+
+  private static JavaFileObject shapes(String base) {
+    return source(
+        "demo.Base",
+        """
+        package demo;
+        %s
+        abstract class Shape extends Base { abstract void draw(); }
+        interface Greeter { default void greet() {} }
+        interface Polite extends Greeter { void bow(); }
+        """
+            .formatted(base));
+  }
+
+  @Test
+  void codeAboveABodylessAbstractClassIsWarnedAtTheClauseNamingIt() {
+    JavaFileObject task =
+        source(
+            "demo.Task",
+            """
+            package demo;
+            @org.pinning.Pinned
+            public final class Task
+                extends Shape {
+              void draw() {}
+            }
+            """);
+    Compilation compilation =
+        compile(shapes("public class Base { void register() {} }"), task);
+    assertThat(compilation).succeeded();
+    assertThat(compilation).hadWarningCount(1);
+    assertThat(compilation)
+        .hadWarningContaining(
+            "[pin:supertype] pinned type 'Task' extends 'Base' (through 'Shape'), whose code sees"
+                + " 'this' unpinned")
+        .inFile(task)
+        .onLineContaining("extends Shape");
+    assertThat(compilation).hadWarningContaining("help: annotate 'Base' @Pinned");
+  }
+
+  @Test
+  void codeAboveASubInterfaceIsWarnedAtTheClauseNamingIt() {
+    JavaFileObject task =
+        source(
+            "demo.Task",
+            """
+            package demo;
+            @org.pinning.Pinned
+            public final class Task
+                implements Polite {
+              public void bow() {}
+            }
+            """);
+    Compilation compilation = compile(shapes("public class Base {}"), task);
+    assertThat(compilation).hadWarningCount(1);
+    assertThat(compilation)
+        .hadWarningContaining(
+            "[pin:supertype] pinned type 'Task' extends 'Greeter' (through 'Polite')")
+        .inFile(task)
+        .onLineContaining("implements Polite");
+  }
+
+  @Test
+  void pinningTheTypeWithCodeAboveABodylessAbstractClassIsAccepted() {
+    JavaFileObject task =
+        source(
+            "demo.Task",
+            """
+            package demo;
+            @org.pinning.Pinned
+            public final class Task extends Shape {
+              void draw() {}
+            }
+            """);
+    assertThat(compile(shapes("@org.pinning.Pinned public class Base { void register() {} }"), task))
+        .succeededWithoutWarnings();
+  }
+
+  // A fluent API: pinning it would make every 'return this' a move.
+
+  private static JavaFileObject fluentBase() {
+    return source(
+        "demo.Request",
+        """
+        package demo;
+        public class Request<B extends Request<B>> {
+          String url;
+          @SuppressWarnings("unchecked")
+          public B url(String url) { this.url = url; return (B) this; }
+          public Request<B> log() { System.out.println(url); return this; }
+        }
+        """);
+  }
+
+  @Test
+  void fluentSupertypeHelpSaysWhenSuppressionIsTheBetterFix() {
+    JavaFileObject task =
+        source(
+            "demo.Call",
+            """
+            package demo;
+            @org.pinning.Pinned
+            public final class Call extends Request<Call> {}
+            """);
+    Compilation compilation = compile(fluentBase(), task);
+    assertThat(compilation).hadWarningCount(1);
+    assertThat(compilation)
+        .hadWarningContaining(
+            "help: if the code of 'Request' never keeps 'this', suppress pin:supertype on 'Call':"
+                + " annotating it @Pinned would make each fluent 'return this' a move")
+        .inFile(task)
+        .onLineContaining("extends Request<Call>");
+  }
+
+  @Test
+  void fluentSupertypeSuppressedOnThePinnedTypeIsAccepted() {
+    JavaFileObject task =
+        source(
+            "demo.Call",
+            """
+            package demo;
+            @org.pinning.Pinned
+            @SuppressWarnings("pin:supertype") // Request only returns 'this', never keeps it
+            public final class Call extends Request<Call> {}
+            """);
+    assertThat(compile(fluentBase(), task)).succeededWithoutWarnings();
+  }
+
   @Test
   void eachOffendingSupertypeIsWarnedAtItsOwnClause() {
     JavaFileObject supertypes =

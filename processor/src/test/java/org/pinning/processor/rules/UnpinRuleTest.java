@@ -148,6 +148,58 @@ class UnpinRuleTest {
         .onLineContaining("@Unpin");
   }
 
+  // §2 rule 3 is about the parameterization: Cell<String> is not pinned, Cell<Task> is.
+
+  private static JavaFileObject cell() {
+    return source(
+        "demo.Cell",
+        """
+        package demo;
+        import org.pinning.Pinned;
+        public class Cell<T> {
+          @Pinned final T value;
+          Cell(@Pinned T value) { this.value = value; }
+        }
+        @Pinned final class Task {}
+        """);
+  }
+
+  @Test
+  void unpinClassExtendingACellOfAKnownUnpinTypeIsAccepted() {
+    JavaFileObject names =
+        source(
+            "demo.Names",
+            """
+            package demo;
+            @org.pinning.Unpin
+            public final class Names extends Cell<String> {
+              Names() { super("n"); }
+            }
+            """);
+    assertThat(compile(cell(), names)).succeededWithoutWarnings();
+  }
+
+  @Test
+  void unpinClassExtendingACellOfAPinnedTypeIsRejectedAtTheUnpinAnnotation() {
+    JavaFileObject tasks =
+        source(
+            "demo.Tasks",
+            """
+            package demo;
+            @org.pinning.Unpin
+            public final class Tasks extends Cell<Task> {
+              Tasks() { super(new Task()); }
+            }
+            """);
+    Compilation compilation = compile(cell(), tasks);
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation)
+        .hadErrorContaining(
+            "[pin:unpin] @Unpin type 'Tasks' is pinned: it extends pinned type 'Cell'")
+        .inFile(tasks)
+        .onLineContaining("@org.pinning.Unpin");
+  }
+
   @Test
   void classExtendingAPinnedClassWithoutUnpinIsAccepted() {
     assertThat(
@@ -650,6 +702,53 @@ class UnpinRuleTest {
             "[pin:unpin] pinned type 'Task' for @Unpin type parameter 'T' of 'Slot'")
         .inFile(file)
         .onLineContaining("Task>();");
+  }
+
+  @Test
+  void pinnedExplicitMethodTypeArgumentIsRejectedAtTheTypeArgument() {
+    JavaFileObject file =
+        source(
+            "demo.Use",
+            """
+            package demo;
+            import org.pinning.Pinned;
+            import org.pinning.Unpin;
+            @Pinned final class Task {}
+            public final class Use {
+              static <@Unpin T> T identity(T t) { return t; }
+              Object make(Task task) {
+                return Use.<
+                    Task>identity(null);
+              }
+            }
+            """);
+    Compilation compilation = compile(file);
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation)
+        .hadErrorContaining(
+            "[pin:unpin] pinned type 'Task' for @Unpin type parameter 'T' of 'Use.identity(T)'")
+        .inFile(file)
+        .onLineContaining("Task>identity(null);");
+  }
+
+  @Test
+  void unpinnedExplicitMethodTypeArgumentIsAccepted() {
+    JavaFileObject file =
+        source(
+            "demo.Use",
+            """
+            package demo;
+            import org.pinning.Pinned;
+            import org.pinning.Unpin;
+            @Pinned final class Task {}
+            public final class Use {
+              static <@Unpin T> T identity(T t) { return t; }
+              Object make(Task task) {
+                return Use.<String>identity("name");
+              }
+            }
+            """);
+    assertThat(compile(file)).succeededWithoutWarnings();
   }
 
   @Test
