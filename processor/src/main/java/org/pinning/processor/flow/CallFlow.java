@@ -36,7 +36,7 @@ import org.pinning.processor.model.FunctionalTypes;
  * tell the rules about. Pinned containers are followed through chained calls here, since javac
  * drops type annotations there.
  */
-public abstract class CallFlow extends ValueFlow {
+public abstract class CallFlow extends StoreFlow {
   private final ContainerTypes containers;
   private final FunctionalTypes functionalTypes;
   private final BorrowingModel borrowing;
@@ -418,16 +418,6 @@ public abstract class CallFlow extends ValueFlow {
   }
 
   /** An element an enhanced {@code for} gives over an array or an unpinned container (§4.9). */
-  private Origin elementOrigin(ExpressionTree iterated, TypeMirror type) {
-    return new Origin(
-        type != null && type.getKind() == javax.lang.model.type.TypeKind.ARRAY
-            ? Origin.Kind.ARRAY_ELEMENT
-            : Origin.Kind.CONTAINER_ELEMENT,
-        iterated.toString(),
-        null,
-        enclosingClass());
-  }
-
   @Override
   protected void enterForEachVariable(EnhancedForLoopTree node, Pin elements) {
     VariableTree variable = node.getVariable();

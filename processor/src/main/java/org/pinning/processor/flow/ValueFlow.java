@@ -1,22 +1,14 @@
 package org.pinning.processor.flow;
 
-import com.sun.source.tree.ArrayAccessTree;
-import com.sun.source.tree.AssignmentTree;
-import com.sun.source.tree.BindingPatternTree;
 import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.CompilationUnitTree;
 import com.sun.source.tree.ConditionalExpressionTree;
 import com.sun.source.tree.ErroneousTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.IdentifierTree;
-import com.sun.source.tree.InstanceOfTree;
 import com.sun.source.tree.MemberSelectTree;
-import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.MethodTree;
-import com.sun.source.tree.NewArrayTree;
 import com.sun.source.tree.ParenthesizedTree;
-import com.sun.source.tree.ReturnTree;
-import com.sun.source.tree.ThrowTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.TypeCastTree;
 import com.sun.source.tree.VariableTree;
@@ -31,21 +23,19 @@ import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.Name;
 import javax.lang.model.element.TypeElement;
-import javax.lang.model.element.VariableElement;
 import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
-import org.pinning.processor.model.ArgumentMask;
-import org.pinning.processor.model.ContainerTypes;
 import org.pinning.processor.model.LocalVariables;
 import org.pinning.processor.model.MemberPins;
 import org.pinning.processor.model.PinAnnotations;
 import org.pinning.processor.model.PinModel;
 
 /**
- * The transfer of the analysis for reads and stores (DESIGN.md §2, §4.5): what each read of a
- * variable, field, {@code this} or pattern holds, what each store into a local does to the state,
- * and which flows into places to tell the rules about ({@link FlowEvents#flowsInto}). Calls,
- * lambdas and method references are {@link CallFlow}'s; control flow is {@link FlowScanner}'s.
+ * The transfer of the analysis for reads (DESIGN.md §2, §4.5): what each read of a variable, field
+ * or {@code this} holds, and the state every transfer shares: the enclosing class, where a
+ * {@code return} goes, who owns a value ({@link Ownership}), and the events told to the rules
+ * ({@link FlowEvents}). Stores are {@link StoreFlow}'s; calls, lambdas and method references
+ * {@link CallFlow}'s; control flow {@link FlowScanner}'s.
  */
 public abstract class ValueFlow extends FlowScanner {
   protected final Trees trees;
@@ -53,7 +43,6 @@ public abstract class ValueFlow extends FlowScanner {
   protected final PinAnnotations annotations;
   protected final FlowEvents events;
   protected final MemberPins members;
-  private final ContainerTypes containers;
   private final CompilationUnitTree unit;
 
   /** What the declarations of the variables read say about their pins. */
@@ -61,20 +50,9 @@ public abstract class ValueFlow extends FlowScanner {
 
   private final Name thisName;
   private final Name superName;
+  private final Ownership ownership;
 
   private final Deque<TypeElement> classes = new ArrayDeque<>();
-
-  /**
-   * What {@code this} is in each enclosing body, innermost first: a method, constructor or (with
-   * no member) a class's initializers.
-   */
-  private final Deque<Self> selves = new ArrayDeque<>();
-
-  /**
-   * {@code this} in the code of {@code member} of {@code type}: pinned and owned where the member
-   * has a pinned receiver, is a {@code @Pinned} constructor, or its class has only those (§4.10).
-   */
-  private record Self(TypeElement type, ExecutableElement member, boolean pinnedAndOwned) {}
 
   /** Where a {@code return} sends its value: the method's result, or the lambda's. */
   private final Deque<Place> returnPlaces = new ArrayDeque<>();
@@ -91,10 +69,10 @@ public abstract class ValueFlow extends FlowScanner {
     this.unit = unit;
     this.events = events;
     this.members = context.model().members();
-    this.containers = context.containers();
     this.declaredPins = new DeclaredPins(model, context.containers(), context.borrowing());
     this.thisName = context.names().thisName();
     this.superName = context.names().superName();
+    this.ownership = new Ownership(context);
   }
 
   /** Whether the scanned tree holds an erroneous tree or type: javac reported something there. */
@@ -115,11 +93,11 @@ public abstract class ValueFlow extends FlowScanner {
       return super.visitClass(node, unused);
     }
     classes.push(type);
-    selves.push(new Self(type, null, members.hasOnlyPinnedConstructors(type)));
+    ownership.enterClass(type);
     try {
       return super.visitClass(node, unused);
     } finally {
-      selves.pop();
+      ownership.leave();
       classes.pop();
     }
   }
@@ -130,23 +108,18 @@ public abstract class ValueFlow extends FlowScanner {
       return super.visitMethod(node, unused);
     }
     returnPlaces.push(new Place.Returned(method));
-    selves.push(selfIn(method));
+    ownership.enterMember(method, enclosingClass());
     try {
       return super.visitMethod(node, unused);
     } finally {
-      selves.pop();
+      ownership.leave();
       returnPlaces.pop();
     }
   }
 
-  private Self selfIn(ExecutableElement method) {
-    Self outer = selves.peek();
-    TypeElement type = outer == null ? enclosingClass() : outer.type();
-    boolean pinnedAndOwned =
-        (outer != null && outer.pinnedAndOwned())
-            || members.isPinnedFromBirth(method)
-            || members.hasPinnedReceiver(method);
-    return new Self(type, method, pinnedAndOwned);
+  /** Where a {@code return} here sends its value; null outside any method or lambda. */
+  protected Place returnPlace() {
+    return returnPlaces.peek();
   }
 
   /** A lambda's {@code return}s leave the lambda. */
@@ -156,37 +129,6 @@ public abstract class ValueFlow extends FlowScanner {
 
   protected void leaveLambdaBody() {
     returnPlaces.pop();
-  }
-
-  @Override
-  public Pin visitVariable(VariableTree node, Void unused) {
-    if (!(trees.getElement(getCurrentPath()) instanceof VariableElement variable)) {
-      return super.visitVariable(node, unused);
-    }
-    boolean field =
-        variable.getKind() == ElementKind.FIELD || variable.getKind() == ElementKind.ENUM_CONSTANT;
-    boolean parameter = getCurrentPath().getParentPath().getLeaf() instanceof MethodTree;
-    if (!field && !parameter) {
-      events.localDeclared(variable);
-      declaredLocal(variable);
-    }
-    scan(node.getModifiers(), unused);
-    scan(node.getType(), unused);
-    ExpressionTree initializer = node.getInitializer();
-    if (initializer == null) {
-      return null;
-    }
-    Pin value = scan(initializer, unused);
-    if (field) {
-      if (annotations.hasPinned(variable)) {
-        pins(initializer, value);
-      }
-      flowsInto(initializer, value, new Place.Field(variable, enclosingClass()));
-    } else {
-      Pin kept = isImplicitlyTyped(node) ? value : keepDeclaredElements(variable, initializer, value);
-      store(variable, initializer, kept, node);
-    }
-    return null;
   }
 
   @Override
@@ -257,96 +199,15 @@ public abstract class ValueFlow extends FlowScanner {
         : declaredPins.of(element);
   }
 
-  // Stores
-
-  @Override
-  public Pin visitAssignment(AssignmentTree node, Void unused) {
-    ExpressionTree target = node.getVariable();
-    if (target instanceof ArrayAccessTree access) {
-      scan(access.getExpression(), unused);
-      scan(access.getIndex(), unused);
-      Pin value = scan(node.getExpression(), unused);
-      flowsInto(node.getExpression(), value, new Place.ArrayElement());
-      return value;
-    }
-    if (target instanceof MemberSelectTree select) {
-      scan(select.getExpression(), unused);
-    }
-    Pin value = scan(node.getExpression(), unused);
-    Element element = trees.getElement(new TreePath(getCurrentPath(), target));
-    if (element instanceof VariableElement variable) {
-      if (variable.getKind() == ElementKind.FIELD) {
-        if (annotations.hasPinned(variable)) {
-          pins(node.getExpression(), value);
-        }
-        flowsInto(node.getExpression(), value, new Place.Field(variable, enclosingClass()));
-      } else {
-        store(
-            variable,
-            node.getExpression(),
-            keepDeclaredElements(variable, node.getExpression(), value),
-            node);
-      }
-    }
-    return value;
-  }
-
-  @Override
-  public Pin visitNewArray(NewArrayTree node, Void unused) {
-    scan(node.getType(), unused);
-    scan(node.getDimensions(), unused);
-    if (node.getInitializers() != null) {
-      for (ExpressionTree initializer : node.getInitializers()) {
-        flowsInto(initializer, scan(initializer, unused), new Place.ArrayInitializer());
-      }
-    }
-    return null;
-  }
-
-  /**
-   * A local's declared type arguments are taken as written (§4.7): a container of pinned elements
-   * stored into a local whose type drops them is a flow into that local, and the local keeps only
-   * the pin of the value itself. ({@code var} keeps them: its caller does not ask.)
-   */
-  private Pin keepDeclaredElements(VariableElement local, ExpressionTree value, Pin pin) {
-    if (pin == null || pin.elements().isEmpty()) {
-      return pin;
-    }
-    flowsInto(value, pin, new Place.Local(local));
-    return pin.isPinnedValue() ? pin.withElements(ArgumentMask.NONE) : null;
-  }
-
-  /**
-   * A value stored into a local or parameter. Into a {@code @Pinned} one (a slot, which may be
-   * given another value, §4.2) it pins the locals it came from; into any other it is not a move:
-   * the local takes on the pin of what it holds (§2).
-   */
-  private void store(VariableElement variable, ExpressionTree value, Pin pin, Tree node) {
-    if (annotations.hasPinned(variable)) {
-      pins(value, pin);
-      return;
-    }
-    if (variable.asType().getKind().isPrimitive()) {
-      return;
-    }
-    holdFrom(variable, originOf(value, pin));
-    Element source = localIn(value);
-    if (source != null && !annotations.hasPinned(source)) {
-      state().alias(variable, source, idOf(node));
-    } else if (pin != null || (state != null && !state.isEmpty())) {
-      state().holdNew(variable, idOf(node), pin == null ? null : pin.receivedAt(line(value)));
-    }
-  }
-
   /** Whether a local is declared with {@code var} (or a lambda parameter without a type). */
-  private boolean isImplicitlyTyped(VariableTree node) {
+  protected boolean isImplicitlyTyped(VariableTree node) {
     return node.getType() == null
         || trees.getSourcePositions().getStartPosition(unit, node.getType()) < 0;
   }
 
   /** Pins the unpinned locals that {@code value} may read: they now hold a pinned value. */
   protected void pinLocalsIn(ExpressionTree value) {
-    ExpressionTree bare = strip(value);
+    ExpressionTree bare = Expressions.strip(value);
     if (bare instanceof ConditionalExpressionTree conditional) {
       pinLocalsIn(conditional.getTrueExpression());
       pinLocalsIn(conditional.getFalseExpression());
@@ -361,8 +222,8 @@ public abstract class ValueFlow extends FlowScanner {
   }
 
   /** The local variable or parameter {@code value} reads, through parentheses and casts. */
-  private Element localIn(ExpressionTree value) {
-    ExpressionTree bare = strip(value);
+  protected Element localIn(ExpressionTree value) {
+    ExpressionTree bare = Expressions.strip(value);
     if (!(bare instanceof IdentifierTree identifier)) {
       return null;
     }
@@ -371,85 +232,6 @@ public abstract class ValueFlow extends FlowScanner {
       return null;
     }
     return LocalVariables.isLocal(element) ? element : null;
-  }
-
-  private static ExpressionTree strip(ExpressionTree value) {
-    ExpressionTree bare = value;
-    while (true) {
-      if (bare instanceof ParenthesizedTree parenthesized) {
-        bare = parenthesized.getExpression();
-      } else if (bare instanceof TypeCastTree cast) {
-        bare = cast.getExpression();
-      } else {
-        return bare;
-      }
-    }
-  }
-
-  // Patterns
-
-  @Override
-  public Pin visitInstanceOf(InstanceOfTree node, Void unused) {
-    Pin value = scan(node.getExpression(), unused);
-    if (node.getPattern() instanceof BindingPatternTree binding) {
-      VariableTree variable = binding.getVariable();
-      TreePath path = new TreePath(new TreePath(getCurrentPath(), binding), variable);
-      if (trees.getElement(path) instanceof VariableElement local) {
-        events.localDeclared(local);
-        declaredLocal(local);
-        state().holdNew(local, idOf(variable), boundTo(value, node));
-        holdFrom(local, originOf(node.getExpression(), value));
-      }
-      return null;
-    }
-    scan(node.getType(), unused);
-    return null;
-  }
-
-  /**
-   * A pattern binding of a switch case ({@code case Task t ->}) holds the selector's value;
-   * bindings nested in a record pattern hold components, which the selector's pin does not reach.
-   * ({@code instanceof} patterns are bound in {@link #visitInstanceOf}.)
-   */
-  @Override
-  public Pin visitBindingPattern(BindingPatternTree node, Void unused) {
-    VariableTree variable = node.getVariable();
-    TreePath path = new TreePath(getCurrentPath(), variable);
-    if (trees.getElement(path) instanceof VariableElement local) {
-      events.localDeclared(local);
-      declaredLocal(local);
-      Pin selector = CaseLabels.isCaseLabel(getCurrentPath().getParentPath()) ? caseSelector() : null;
-      Pin held = boundTo(selector, node);
-      if (held != null || (state != null && !state.isEmpty())) {
-        state().holdNew(local, idOf(variable), held);
-      }
-    }
-    return null;
-  }
-
-  /** What a pattern binding holds of the {@code value} it matches, at the pattern {@code node}. */
-  private Pin boundTo(Pin value, Tree node) {
-    return value == null || !value.isPinnedValue()
-        ? null
-        : value.withElements(ArgumentMask.NONE).receivedAt(line(node));
-  }
-
-  // Flows out of a body
-
-  @Override
-  protected void returned(ReturnTree node, Pin value) {
-    if (node.getExpression() != null && !returnPlaces.isEmpty()) {
-      if (returnPlaces.peek() instanceof Place.Returned returnedBy
-          && annotations.hasPinned(returnedBy.method())) {
-        pins(node.getExpression(), value);
-      }
-      flowsInto(node.getExpression(), value, returnPlaces.peek());
-    }
-  }
-
-  @Override
-  protected void thrown(ThrowTree node, Pin value) {
-    flowsInto(node.getExpression(), value, new Place.Thrown());
   }
 
   // Ownership (§4.9)
@@ -471,141 +253,28 @@ public abstract class ValueFlow extends FlowScanner {
 
   /** {@code this} is pinned here without being named: a call of a pinned-receiver method. */
   protected void pinsThis(TreePath site) {
-    Origin origin = thisOrigin();
+    Origin origin = ownership.thisOrigin();
     if (origin != null) {
-      events.pinsUnowned(site, selves.peek().type().asType(), origin);
+      events.pinsUnowned(site, ownership.thisType(), origin);
     }
   }
 
   /** Whether {@code this} is pinned and owned in the code being scanned (§4.10). */
   protected boolean isThisPinnedAndOwned() {
-    Self self = selves.peek();
-    return self != null && self.pinnedAndOwned();
-  }
-
-  /** Where {@code this} comes from here, or null where it is owned. */
-  private Origin thisOrigin() {
-    Self self = selves.peek();
-    if (self == null || self.pinnedAndOwned()) {
-      return null;
-    }
-    ExecutableElement member = self.member();
-    Origin.Kind kind =
-        member == null || member.getKind() == ElementKind.CONSTRUCTOR
-            ? Origin.Kind.CONSTRUCTED
-            : Origin.Kind.RECEIVER;
-    return new Origin(kind, "this", member, self.type());
+    return ownership.isThisPinnedAndOwned();
   }
 
   /**
    * Where the value of {@code value} (with {@code pin}) comes from if the method does not own it;
-   * null where it does: a fresh object, a call's result, a pinned value, or a local holding only
-   * those.
+   * null where it does.
    */
   protected Origin originOf(ExpressionTree value, Pin pin) {
-    ExpressionTree bare = strip(value);
-    if (bare instanceof ConditionalExpressionTree conditional) {
-      Origin whenTrue = originOf(conditional.getTrueExpression(), null);
-      return whenTrue != null ? whenTrue : originOf(conditional.getFalseExpression(), null);
-    }
-    if (bare instanceof AssignmentTree assignment) {
-      return originOf(assignment.getExpression(), pin);
-    }
-    if (bare instanceof IdentifierTree identifier) {
-      if (isThisOrSuper(identifier.getName())) {
-        return thisOrigin();
-      }
-      return originOfVariable(trees.getElement(new TreePath(getCurrentPath(), identifier)), pin);
-    }
-    if (bare instanceof MemberSelectTree select) {
-      if (isThisOrSuper(select.getIdentifier())) {
-        return outerThisOrigin(select);
-      }
-      Element element = trees.getElement(new TreePath(getCurrentPath(), select));
-      return element != null && element.getKind() == ElementKind.FIELD
-          ? fieldOrigin(element, select)
-          : null;
-    }
-    if (bare instanceof ArrayAccessTree access) {
-      return new Origin(
-          Origin.Kind.ARRAY_ELEMENT, access.getExpression().toString(), null, enclosingClass());
-    }
-    if (bare instanceof MethodInvocationTree call) {
-      return originOfCall(call, pin);
-    }
-    return null;
+    return ownership.originOf(getCurrentPath(), value, pin, state, enclosingClass());
   }
 
-  private Origin originOfVariable(Element element, Pin pin) {
-    if (element == null || annotations.hasPinned(element)) {
-      return null;
-    }
-    if (element.getKind() == ElementKind.FIELD) {
-      return fieldOrigin(element, null);
-    }
-    if (!LocalVariables.isLocal(element) || pin instanceof Pin.PinnedAfter) {
-      return null; // pinned in this method: pinning it again changes nothing
-    }
-    Origin held = state == null ? null : state.originOf(element);
-    if (held != null) {
-      return held.isOwned() ? null : held;
-    }
-    if (pin != null && pin.isPinnedValue() && !(pin instanceof Pin.Borrowed)) {
-      return null;
-    }
-    return declaredOrigin(element);
-  }
-
-  /** A field not {@code @Pinned} keeps an alias; named as read: {@code plain}, {@code o.plain}. */
-  private Origin fieldOrigin(Element field, MemberSelectTree select) {
-    if (annotations.hasPinned(field)) {
-      return null;
-    }
-    String name = select == null ? field.getSimpleName().toString() : select.toString();
-    return new Origin(Origin.Kind.FIELD, name, field, enclosingClass());
-  }
-
-  /** Where a variable's value comes from by its declaration: a parameter's caller, or none. */
-  private Origin declaredOrigin(Element variable) {
-    String name = variable.getSimpleName().toString();
-    if (variable.getKind() == ElementKind.EXCEPTION_PARAMETER) {
-      return new Origin(Origin.Kind.CATCH_PARAMETER, name, variable, enclosingClass());
-    }
-    if (variable.getKind() != ElementKind.PARAMETER) {
-      return null;
-    }
-    boolean ofMethod =
-        variable.getEnclosingElement() instanceof ExecutableElement method
-            && method.getParameters().contains(variable);
-    return new Origin(
-        ofMethod ? Origin.Kind.PARAMETER : Origin.Kind.LAMBDA_PARAMETER,
-        name,
-        variable,
-        enclosingClass());
-  }
-
-  /** {@code Outer.this}: owned where {@code Outer} has only pinned constructors. */
-  private Origin outerThisOrigin(MemberSelectTree select) {
-    Element outer = trees.getElement(new TreePath(getCurrentPath(), select.getExpression()));
-    if (!(outer instanceof TypeElement type) || type.equals(enclosingClass())) {
-      return thisOrigin();
-    }
-    return members.hasOnlyPinnedConstructors(type)
-        ? null
-        : new Origin(Origin.Kind.CONSTRUCTED, select.toString(), null, type);
-  }
-
-  /** A call's result is handed over, but for an element read from an unpinned container. */
-  private Origin originOfCall(MethodInvocationTree call, Pin pin) {
-    if ((pin != null && pin.isPinnedValue())
-        || !(call.getMethodSelect() instanceof MemberSelectTree select)
-        || !(trees.getElement(new TreePath(getCurrentPath(), call))
-            instanceof ExecutableElement method)
-        || !containers.isElementRead(method)) {
-      return null;
-    }
-    return new Origin(
-        Origin.Kind.CONTAINER_ELEMENT, select.getExpression().toString(), null, enclosingClass());
+  /** Where the elements an enhanced {@code for} reads from {@code iterated} come from. */
+  protected Origin elementOrigin(ExpressionTree iterated, TypeMirror type) {
+    return Ownership.elementOrigin(iterated, type, enclosingClass());
   }
 
   /**
@@ -614,7 +283,7 @@ public abstract class ValueFlow extends FlowScanner {
    */
   protected void holdFrom(Element local, Origin origin) {
     if (origin == null) {
-      if (declaredOrigin(local) != null) {
+      if (ownership.declaredOrigin(local, enclosingClass()) != null) {
         state().holdFrom(local, Origin.OWNED);
       } else if (state != null) {
         state.holdFrom(local, null);
