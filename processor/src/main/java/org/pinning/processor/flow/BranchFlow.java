@@ -6,6 +6,7 @@ import com.sun.source.tree.CaseTree;
 import com.sun.source.tree.CatchTree;
 import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.ConditionalExpressionTree;
+import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.ContinueTree;
 import com.sun.source.tree.IfTree;
 import com.sun.source.tree.LambdaExpressionTree;
@@ -21,6 +22,8 @@ import com.sun.source.tree.YieldTree;
 import com.sun.source.util.TreePathScanner;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.IdentityHashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.function.Predicate;
 import javax.lang.model.element.Name;
@@ -44,6 +47,9 @@ public abstract class BranchFlow extends TreePathScanner<Pin, Void> {
   private final Deque<TryBlock> tryBlocks = new ArrayDeque<>();
 
   private Pin caseSelector;
+
+  /** The pins of the branches of conditional expressions, where one is pinned: the value is either. */
+  private final Map<Tree, Pin> branchPins = new IdentityHashMap<>();
 
   /** What a {@code catch} or {@code finally} may start from: every state of its {@code try}. */
   private static final class TryBlock {
@@ -144,7 +150,22 @@ public abstract class BranchFlow extends TreePathScanner<Pin, Void> {
     state = before;
     Pin whenFalse = scan(node.getFalseExpression(), unused);
     state = LocalPins.join(afterTrue, state);
+    rememberBranch(node.getTrueExpression(), whenTrue);
+    rememberBranch(node.getFalseExpression(), whenFalse);
     return whenTrue != null ? whenTrue : whenFalse;
+  }
+
+  private void rememberBranch(ExpressionTree branch, Pin pin) {
+    if (pin != null) {
+      branchPins.put(branch, pin);
+    } else {
+      branchPins.remove(branch); // a pass of a loop body may see less pinned than the last
+    }
+  }
+
+  /** The pin of {@code branch}, one of the two values of a conditional expression scanned. */
+  protected Pin pinOfBranch(ExpressionTree branch) {
+    return branchPins.get(branch);
   }
 
   @Override

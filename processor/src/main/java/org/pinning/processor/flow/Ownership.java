@@ -11,6 +11,7 @@ import com.sun.source.util.TreePath;
 import com.sun.source.util.Trees;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.function.Function;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.ExecutableElement;
@@ -37,6 +38,7 @@ final class Ownership {
   private final ContainerTypes containers;
   private final Name thisName;
   private final Name superName;
+  private final Function<ExpressionTree, Pin> branchPins;
 
   /**
    * What {@code this} is in each enclosing body, innermost first: a method, constructor or (with
@@ -50,7 +52,12 @@ final class Ownership {
    */
   private record Self(TypeElement type, ExecutableElement member, boolean pinnedAndOwned) {}
 
-  Ownership(FlowContext context) {
+  /**
+   * @param branchPins the pin of each branch of a conditional expression scanned: an element read
+   *     from a pinned container is owned in a branch as it is on its own
+   */
+  Ownership(FlowContext context, Function<ExpressionTree, Pin> branchPins) {
+    this.branchPins = branchPins;
     this.trees = context.trees();
     this.annotations = context.model().annotations();
     this.members = context.model().members();
@@ -118,10 +125,10 @@ final class Ownership {
       TreePath path, ExpressionTree value, Pin pin, LocalPins state, TypeElement context) {
     ExpressionTree bare = Expressions.strip(value);
     if (bare instanceof ConditionalExpressionTree conditional) {
-      Origin whenTrue = originOf(path, conditional.getTrueExpression(), null, state, context);
+      Origin whenTrue = originOfBranch(path, conditional.getTrueExpression(), state, context);
       return whenTrue != null
           ? whenTrue
-          : originOf(path, conditional.getFalseExpression(), null, state, context);
+          : originOfBranch(path, conditional.getFalseExpression(), state, context);
     }
     if (bare instanceof AssignmentTree assignment) {
       return originOf(path, assignment.getExpression(), pin, state, context);
@@ -150,6 +157,11 @@ final class Ownership {
       return originOfCall(path, call, pin, context);
     }
     return null;
+  }
+
+  private Origin originOfBranch(
+      TreePath path, ExpressionTree branch, LocalPins state, TypeElement context) {
+    return originOf(path, branch, branchPins.apply(branch), state, context);
   }
 
   /**

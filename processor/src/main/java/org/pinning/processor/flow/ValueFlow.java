@@ -72,7 +72,7 @@ public abstract class ValueFlow extends FlowScanner {
     this.declaredPins = new DeclaredPins(model, context.containers(), context.borrowing());
     this.thisName = context.names().thisName();
     this.superName = context.names().superName();
-    this.ownership = new Ownership(context);
+    this.ownership = new Ownership(context, this::pinOfBranch);
   }
 
   /** Whether the scanned tree holds an erroneous tree or type: javac reported something there. */
@@ -243,6 +243,12 @@ public abstract class ValueFlow extends FlowScanner {
    * reads hold a pinned value.
    */
   protected void pins(ExpressionTree value, Pin pin) {
+    if (Expressions.strip(value) instanceof ConditionalExpressionTree conditional) {
+      // Either value is pinned: each is judged, and reported, where it is written.
+      pins(conditional.getTrueExpression(), pinOfBranch(conditional.getTrueExpression()));
+      pins(conditional.getFalseExpression(), pinOfBranch(conditional.getFalseExpression()));
+      return;
+    }
     Origin origin = originOf(value, pin);
     if (origin != null) {
       TreePath path = new TreePath(getCurrentPath(), value);
@@ -250,6 +256,7 @@ public abstract class ValueFlow extends FlowScanner {
     }
     pinLocalsIn(value);
   }
+
 
   /** {@code this} is pinned here without being named: a call of a pinned-receiver method. */
   protected void pinsThis(TreePath site) {

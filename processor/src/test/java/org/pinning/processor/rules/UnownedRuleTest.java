@@ -248,6 +248,38 @@ class UnownedRuleTest {
   }
 
   @Test
+  void elementReadFromAPinnedContainerInAConditionalIsOwned() {
+    assertAccepted(
+        """
+          @Pinned Task head(@Pinned Task fallback) {
+            @Pinned Task head = running.isEmpty() ? fallback : running.get(0);
+            Task either = flag ? fallback : running.get(0);
+            spawn(either);
+            return flag ? null : running.get(0);
+          }
+        """);
+  }
+
+  @Test
+  void unownedBranchOfAConditionalIsReportedWhereItIsWritten() {
+    JavaFileObject runner =
+        runner(
+            """
+              void start(@Pinned Task fallback) {
+                spawn(flag
+                    ? fallback
+                    : queue.get(0));
+              }
+            """);
+    Compilation compilation = compile(task(), runner);
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation)
+        .hadErrorContaining("[pin:unowned] 'queue.get(0)' is pinned here, but it is an element of 'queue'")
+        .inFile(runner)
+        .onLineContaining(": queue.get(0));");
+  }
+
+  @Test
   void elementReadFromAMapIsRejected() {
     assertUnowned(
         """
