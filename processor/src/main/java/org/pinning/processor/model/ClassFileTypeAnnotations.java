@@ -149,11 +149,11 @@ public final class ClassFileTypeAnnotations {
   }
 
   /**
-   * The type arguments marked in {@code paths} at the top level, one bit each: {@code "0;"} or
-   * {@code "0;*"} (a wildcard bounded {@code @Pinned}) give bit 0.
+   * The type arguments marked in {@code paths} at the top level: {@code "0;"} or {@code "0;*"} (a
+   * wildcard bounded {@code @Pinned}) give position 0.
    */
-  public static int argumentMask(List<String> paths) {
-    int mask = 0;
+  public static ArgumentMask argumentMask(List<String> paths) {
+    ArgumentMask mask = ArgumentMask.NONE;
     for (String path : paths) {
       int end = path.indexOf(';');
       boolean topLevel =
@@ -162,10 +162,7 @@ public final class ClassFileTypeAnnotations {
         continue;
       }
       try {
-        int index = Integer.parseInt(path.substring(0, end));
-        if (index < 31) {
-          mask |= 1 << index;
-        }
+        mask = mask.with(Integer.parseInt(path.substring(0, end)));
       } catch (NumberFormatException e) {
         // an array or inner-type step first: not a type argument of this type
       }

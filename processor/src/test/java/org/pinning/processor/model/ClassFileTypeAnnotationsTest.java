@@ -117,15 +117,16 @@ class ClassFileTypeAnnotationsTest {
         (reader, lib, elements) -> {
           List<String> paths = reader.pinnedPaths(method(lib, "groups"));
           assertEquals(List.of("1;0;"), paths);
-          assertEquals(0, ClassFileTypeAnnotations.argumentMask(paths));
+          assertEquals(ArgumentMask.NONE, ClassFileTypeAnnotations.argumentMask(paths));
         });
   }
 
   @Test
   void aWildcardBoundedPinnedCountsAsAPinnedTypeArgument() {
-    assertEquals(1, ClassFileTypeAnnotations.argumentMask(List.of("0;*")));
-    assertEquals(0b10, ClassFileTypeAnnotations.argumentMask(List.of("1;")));
-    assertEquals(0, ClassFileTypeAnnotations.argumentMask(List.of("", "[", "0;0;")));
+    assertEquals(ArgumentMask.of(1), ClassFileTypeAnnotations.argumentMask(List.of("0;*")));
+    assertEquals(ArgumentMask.of(0b10), ClassFileTypeAnnotations.argumentMask(List.of("1;")));
+    assertEquals(
+        ArgumentMask.NONE, ClassFileTypeAnnotations.argumentMask(List.of("", "[", "0;0;")));
   }
 
   @Test
