@@ -69,27 +69,43 @@ public final class ClassFileTypeAnnotations {
    */
   public ClassFileTypeAnnotations(
       Elements elements, Types types, Predicate<TypeElement> fromSource, Filer filer) {
-    this(elements, types, fromSource, filer, Runtime.version().feature() < JAVAC_READS_THEM);
+    this(
+        elements,
+        types,
+        fromSource,
+        filer,
+        Runtime.version().feature() < JAVAC_READS_THEM ? Reading.CLASS_FILES : Reading.NOTHING);
   }
 
   /** A reader that never reads: for compilers where the checks take no class-file answers. */
   public static ClassFileTypeAnnotations idle(Elements elements, Types types) {
-    return new ClassFileTypeAnnotations(elements, types, type -> true, null, false);
+    return new ClassFileTypeAnnotations(elements, types, type -> true, null, Reading.NOTHING);
   }
 
-  /** A reader that reads whatever the JDK ({@code needed} false: never). For tests. */
-  ClassFileTypeAnnotations(
+  /** A reader that reads class files whatever the JDK, where javac shows their annotations too. */
+  static ClassFileTypeAnnotations readingOnEveryJdk(
+      Elements elements, Types types, Predicate<TypeElement> fromSource, Filer filer) {
+    return new ClassFileTypeAnnotations(elements, types, fromSource, filer, Reading.CLASS_FILES);
+  }
+
+  /** Whether a reader opens class files at all. */
+  private enum Reading {
+    CLASS_FILES,
+    NOTHING
+  }
+
+  private ClassFileTypeAnnotations(
       Elements elements,
       Types types,
       Predicate<TypeElement> fromSource,
       Filer filer,
-      boolean needed) {
+      Reading reading) {
     this.elements = elements;
     this.types = types;
     this.fromSource = fromSource;
     this.filer = filer;
-    this.getFileObjectOf = needed ? fileObjectMethod() : null;
-    this.active = needed && (getFileObjectOf != null || filer != null);
+    this.getFileObjectOf = reading == Reading.CLASS_FILES ? fileObjectMethod() : null;
+    this.active = reading == Reading.CLASS_FILES && (getFileObjectOf != null || filer != null);
   }
 
   /** Whether this reader reads anything in this compilation (JDK < 22 with a way to the files). */

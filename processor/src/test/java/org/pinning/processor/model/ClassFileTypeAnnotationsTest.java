@@ -211,12 +211,11 @@ class ClassFileTypeAnnotationsTest {
             done = true;
             var elements = processingEnv.getElementUtils();
             ClassFileTypeAnnotations reader =
-                new ClassFileTypeAnnotations(
+                ClassFileTypeAnnotations.readingOnEveryJdk(
                     elements,
                     processingEnv.getTypeUtils(),
                     type -> type.getQualifiedName().contentEquals("app.Client"),
-                    processingEnv.getFiler(),
-                    true);
+                    processingEnv.getFiler());
             try {
               check.check(reader, elements.getTypeElement("lib.Lib"), elements);
             } catch (Throwable failure) {
