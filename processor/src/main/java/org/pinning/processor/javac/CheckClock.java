@@ -2,6 +2,7 @@ package org.pinning.processor.javac;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
+import org.pinning.processor.report.Messages;
 
 /**
  * The clock {@code pin.stats} times the checks with (DESIGN.md §9). Wall time also counts other
@@ -37,9 +38,11 @@ final class CheckClock {
     return wall();
   }
 
-  /** Whether {@link #nanos} counts the current thread's CPU time rather than wall time. */
-  boolean measuresCpu() {
-    return threads != null;
+  /** What {@link #nanos} counts: the current thread's CPU time, or wall time. */
+  Messages.TimeMeasured measures() {
+    return threads != null
+        ? Messages.TimeMeasured.COMPILING_THREAD_CPU
+        : Messages.TimeMeasured.WALL_CLOCK;
   }
 
   /**

@@ -27,7 +27,6 @@ import org.pinning.processor.rules.UnownedRule;
  */
 final class CompilationChecks {
   final PinOptions options;
-  final boolean processorRan;
   final PinModel model;
   final ClassFileTypeAnnotations classFiles;
   final FlowContext flow;
@@ -47,11 +46,10 @@ final class CompilationChecks {
   private final UnownedRule unowned;
 
   CompilationChecks(
-      JavacTask task, Trees trees, Sources sources, PinOptions options, boolean processorRan) {
+      JavacTask task, Trees trees, Sources sources, PinOptions options) {
     Elements elements = task.getElements();
     Types types = task.getTypes();
     this.options = options;
-    this.processorRan = processorRan;
     this.trees = trees;
     this.classFiles =
         new ClassFileTypeAnnotations(

@@ -56,29 +56,33 @@ final class PinFreeMembers {
 
   /** Whether the code of {@code member} (a method, field or initializer) cannot meet a pin. */
   boolean isPinFree(TreePath member) {
-    Walk walk = new Walk(member, declaresAllItsLocals(member.getParentPath()));
+    Walk walk = new Walk(member, localsRead(member.getParentPath()));
     walk.scan(member.getLeaf(), null);
     return !walk.found;
   }
 
-  /**
-   * Whether every local variable the members of {@code type} read is declared in the member itself:
-   * true unless the class sits inside code (a local or anonymous class, or a class nested in one),
-   * where members may read the locals of the code around them.
-   */
-  private boolean declaresAllItsLocals(TreePath type) {
+  /** Where the local variables that the members of a class read are declared. */
+  private enum LocalsRead {
+    /** In the member itself: the class is top-level or a member class of one. */
+    OWN,
+    /** Also in the code around the class: a local or anonymous class, or a class nested in one. */
+    OWN_AND_ENCLOSING_CODE
+  }
+
+  /** Where the locals that the members of {@code type} read may be declared. */
+  private LocalsRead localsRead(TreePath type) {
     Element element = trees.getElement(type);
     while (element instanceof TypeElement nested) {
       NestingKind kind = nested.getNestingKind();
       if (kind == NestingKind.TOP_LEVEL) {
-        return true;
+        return LocalsRead.OWN;
       }
       if (kind != NestingKind.MEMBER) {
-        return false;
+        return LocalsRead.OWN_AND_ENCLOSING_CODE;
       }
       element = nested.getEnclosingElement();
     }
-    return false;
+    return LocalsRead.OWN_AND_ENCLOSING_CODE;
   }
 
   /** One walk over one member, stopping at the first sign of a pin. */
@@ -87,10 +91,10 @@ final class PinFreeMembers {
     private final TreePath root;
 
     /**
-     * Whether each local this member reads is declared in it, where {@link #visitVariable} judges
-     * it once: its reads, which are many, need no second look.
+     * Where the locals this member reads are declared. Where only in the member itself, {@link
+     * #visitVariable} judges each local once: its reads, which are many, need no second look.
      */
-    private final boolean declaresAllItsLocals;
+    private final LocalsRead localsRead;
 
     /**
      * The parameters of the method being walked, whose element answered for their declarations
@@ -100,9 +104,9 @@ final class PinFreeMembers {
 
     private boolean found;
 
-    Walk(TreePath root, boolean declaresAllItsLocals) {
+    Walk(TreePath root, LocalsRead localsRead) {
       this.root = root;
-      this.declaresAllItsLocals = declaresAllItsLocals;
+      this.localsRead = localsRead;
     }
 
     @Override
@@ -128,7 +132,7 @@ final class PinFreeMembers {
     @Override
     public Void visitIdentifier(IdentifierTree node, Void unused) {
       Element element = trees.getElement(new TreePath(root, node));
-      if (!(declaresAllItsLocals && element != null && LocalVariables.isLocal(element))) {
+      if (!(localsRead == LocalsRead.OWN && element != null && LocalVariables.isLocal(element))) {
         check(element);
       }
       return null;

@@ -33,6 +33,10 @@ public final class PinTaskListener implements TaskListener {
   private final Map<String, String> pluginArguments;
   private final JavacSources sources;
   private CompilationChecks checks;
+
+  /** Whether annotation processing ran (and so generated the projections), once checks start. */
+  private boolean processorRan;
+
   private boolean notedMissingProjections;
   private boolean notedUnresolvedAnnotations;
   private int unitsChecked;
@@ -150,7 +154,8 @@ public final class PinTaskListener implements TaskListener {
       for (String problem : PinOptions.parse(pluginArguments).problems()) {
         printWithoutPosition(Diagnostic.Kind.WARNING, Messages.optionProblem(problem), unit);
       }
-      checks = new CompilationChecks(task, trees, sources, options, fromProcessor != null);
+      processorRan = fromProcessor != null;
+      checks = new CompilationChecks(task, trees, sources, options);
     }
     return checks;
   }
@@ -158,7 +163,7 @@ public final class PinTaskListener implements TaskListener {
   /** From JDK 23 on javac runs no processor it was not asked to run, while plugins still start. */
   private void noteMissingProjections(
       CompilationChecks current, TypeElement type, CompilationUnitTree unit) {
-    if (current.processorRan
+    if (processorRan
         || notedMissingProjections
         || !ProjectionEligibility.isProjected(type, current.model.annotations())
         || ImplicitClasses.isInsideImplicitClass(type, trees)) {
@@ -259,7 +264,7 @@ public final class PinTaskListener implements TaskListener {
             checks.model.pinnedTypesSeen(),
             nanosSpent / 1_000_000,
             (clock.nanos() - startNanos) / 1_000_000,
-            clock.measuresCpu(),
+            clock.measures(),
             checks.classFiles.classFilesOpened()),
         lastUnit);
   }

@@ -1,5 +1,11 @@
 package org.pinning.processor.model;
 
+import java.util.List;
+import java.util.function.Predicate;
+import javax.lang.model.type.DeclaredType;
+import javax.lang.model.type.TypeKind;
+import javax.lang.model.type.TypeMirror;
+
 /**
  * A set of type-argument (or parameter) positions, one bit each: which type arguments of a type are
  * {@code @Pinned} ({@code List<@Pinned Task>}: position 0), or which parameters of a lambda receive
@@ -21,6 +27,21 @@ public record ArgumentMask(int bits) {
     return bits == 0 ? NONE : new ArgumentMask(bits);
   }
 
+  /** The type arguments of {@code type} that pass {@code test}; none where it is not declared. */
+  public static ArgumentMask ofArguments(TypeMirror type, Predicate<TypeMirror> test) {
+    if (type.getKind() != TypeKind.DECLARED) {
+      return NONE;
+    }
+    List<? extends TypeMirror> arguments = ((DeclaredType) type).getTypeArguments();
+    ArgumentMask mask = NONE;
+    for (int i = 0; i < arguments.size() && tracks(i); i++) {
+      if (test.test(arguments.get(i))) {
+        mask = mask.with(i);
+      }
+    }
+    return mask;
+  }
+
   /** Whether {@code position} may be tracked at all. */
   public static boolean tracks(int position) {
     return position >= 0 && position < LIMIT;
@@ -38,6 +59,11 @@ public record ArgumentMask(int bits) {
   /** This set with {@code position} added, where it may be tracked. */
   public ArgumentMask with(int position) {
     return tracks(position) ? of(bits | (1 << position)) : this;
+  }
+
+  /** The positions in this set or in {@code other}. */
+  public ArgumentMask union(ArgumentMask other) {
+    return of(bits | other.bits);
   }
 
   /** Whether every position of this set is also in {@code other}. */

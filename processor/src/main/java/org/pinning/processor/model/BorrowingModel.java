@@ -177,14 +177,26 @@ public final class BorrowingModel {
   /** The entry each method asked about matched, {@link #NO_ENTRY} for none. */
   private final Map<ExecutableElement, Entry> entries = new HashMap<>();
 
-  /**
-   * One {@code Type#method} entry; {@code owner} is the type's name, null for {@code *}. {@code
-   * firstOnly}: only the first argument borrows ({@link #RECEIVER_COORDINATE}).
-   */
-  private record Entry(String owner, String method, boolean returnsArgument, boolean firstOnly) {}
+  /** Which arguments of an entry's methods borrow. */
+  private enum Borrowed {
+    EVERY_ARGUMENT,
+    /** Only the object whose field is accessed ({@link #RECEIVER_COORDINATE}). */
+    FIRST_ARGUMENT
+  }
+
+  /** What an entry's methods return. */
+  private enum Result {
+    THEIR_OWN,
+    /** Their first argument ({@link #RETURNING_ARGUMENT}): a pinned argument, a pinned result. */
+    FIRST_ARGUMENT
+  }
+
+  /** One {@code Type#method} entry; {@code owner} is the type's name, null for {@code *}. */
+  private record Entry(String owner, String method, Borrowed borrowed, Result result) {}
 
   /** Stands for "no entry" in {@link #entries}, which keeps no nulls. */
-  private static final Entry NO_ENTRY = new Entry(null, "", false, false);
+  private static final Entry NO_ENTRY =
+      new Entry(null, "", Borrowed.EVERY_ARGUMENT, Result.THEIR_OWN);
 
   public BorrowingModel(Elements elements, Types types, List<String> extraEntries) {
     this.elements = elements;
@@ -192,10 +204,10 @@ public final class BorrowingModel {
     List<String> all = new ArrayList<>(BUILT_IN);
     all.addAll(extraEntries);
     for (String entry : all) {
-      add(entry, false);
+      add(entry, Borrowed.EVERY_ARGUMENT);
     }
     for (String entry : RECEIVER_COORDINATE) {
-      add(entry, true);
+      add(entry, Borrowed.FIRST_ARGUMENT);
     }
   }
 
@@ -213,13 +225,13 @@ public final class BorrowingModel {
    */
   public boolean borrows(ExecutableElement method, int index) {
     Entry entry = entry(method);
-    return entry != null && (index == 0 || !entry.firstOnly());
+    return entry != null && (index == 0 || entry.borrowed() == Borrowed.EVERY_ARGUMENT);
   }
 
   /** Whether {@code method} returns its first argument, so a pinned argument pins its result. */
   public boolean returnsArgument(ExecutableElement method) {
     Entry entry = entry(method);
-    return entry != null && entry.returnsArgument();
+    return entry != null && entry.result() == Result.FIRST_ARGUMENT;
   }
 
   /** The entry {@code method} matches, or null. */
@@ -326,7 +338,7 @@ public final class BorrowingModel {
     return type == null ? types.getNoType(TypeKind.NONE) : types.erasure(type.asType());
   }
 
-  private void add(String text, boolean firstOnly) {
+  private void add(String text, Borrowed borrowed) {
     int hash = text.indexOf('#');
     if (hash <= 0 || hash == text.length() - 1) {
       return; // malformed entries match nothing; PinOptions reports them
@@ -334,14 +346,13 @@ public final class BorrowingModel {
     String typeName = text.substring(0, hash);
     String method = text.substring(hash + 1);
     String owner = typeName.equals("*") ? null : typeName;
-    boolean returnsArgument = RETURNING_ARGUMENT.contains(text);
+    Result result = RETURNING_ARGUMENT.contains(text) ? Result.FIRST_ARGUMENT : Result.THEIR_OWN;
     if (method.endsWith("*")) {
-      prefixes.add(
-          new Entry(owner, method.substring(0, method.length() - 1), returnsArgument, firstOnly));
+      prefixes.add(new Entry(owner, method.substring(0, method.length() - 1), borrowed, result));
     } else {
       byName
           .computeIfAbsent(elements.getName(method), k -> new ArrayList<>())
-          .add(new Entry(owner, method, returnsArgument, firstOnly));
+          .add(new Entry(owner, method, borrowed, result));
     }
   }
 }

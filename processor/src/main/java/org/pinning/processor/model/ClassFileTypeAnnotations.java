@@ -69,27 +69,43 @@ public final class ClassFileTypeAnnotations {
    */
   public ClassFileTypeAnnotations(
       Elements elements, Types types, Predicate<TypeElement> fromSource, Filer filer) {
-    this(elements, types, fromSource, filer, Runtime.version().feature() < JAVAC_READS_THEM);
+    this(
+        elements,
+        types,
+        fromSource,
+        filer,
+        Runtime.version().feature() < JAVAC_READS_THEM ? Reading.CLASS_FILES : Reading.NOTHING);
   }
 
   /** A reader that never reads: for compilers where the checks take no class-file answers. */
   public static ClassFileTypeAnnotations idle(Elements elements, Types types) {
-    return new ClassFileTypeAnnotations(elements, types, type -> true, null, false);
+    return new ClassFileTypeAnnotations(elements, types, type -> true, null, Reading.NOTHING);
   }
 
-  /** A reader that reads whatever the JDK ({@code needed} false: never). For tests. */
-  ClassFileTypeAnnotations(
+  /** A reader that reads class files whatever the JDK, where javac shows their annotations too. */
+  static ClassFileTypeAnnotations readingOnEveryJdk(
+      Elements elements, Types types, Predicate<TypeElement> fromSource, Filer filer) {
+    return new ClassFileTypeAnnotations(elements, types, fromSource, filer, Reading.CLASS_FILES);
+  }
+
+  /** Whether a reader opens class files at all. */
+  private enum Reading {
+    CLASS_FILES,
+    NOTHING
+  }
+
+  private ClassFileTypeAnnotations(
       Elements elements,
       Types types,
       Predicate<TypeElement> fromSource,
       Filer filer,
-      boolean needed) {
+      Reading reading) {
     this.elements = elements;
     this.types = types;
     this.fromSource = fromSource;
     this.filer = filer;
-    this.getFileObjectOf = needed ? fileObjectMethod() : null;
-    this.active = needed && (getFileObjectOf != null || filer != null);
+    this.getFileObjectOf = reading == Reading.CLASS_FILES ? fileObjectMethod() : null;
+    this.active = reading == Reading.CLASS_FILES && (getFileObjectOf != null || filer != null);
   }
 
   /** Whether this reader reads anything in this compilation (JDK < 22 with a way to the files). */
@@ -149,11 +165,11 @@ public final class ClassFileTypeAnnotations {
   }
 
   /**
-   * The type arguments marked in {@code paths} at the top level, one bit each: {@code "0;"} or
-   * {@code "0;*"} (a wildcard bounded {@code @Pinned}) give bit 0.
+   * The type arguments marked in {@code paths} at the top level: {@code "0;"} or {@code "0;*"} (a
+   * wildcard bounded {@code @Pinned}) give position 0.
    */
-  public static int argumentMask(List<String> paths) {
-    int mask = 0;
+  public static ArgumentMask argumentMask(List<String> paths) {
+    ArgumentMask mask = ArgumentMask.NONE;
     for (String path : paths) {
       int end = path.indexOf(';');
       boolean topLevel =
@@ -162,10 +178,7 @@ public final class ClassFileTypeAnnotations {
         continue;
       }
       try {
-        int index = Integer.parseInt(path.substring(0, end));
-        if (index < 31) {
-          mask |= 1 << index;
-        }
+        mask = mask.with(Integer.parseInt(path.substring(0, end)));
       } catch (NumberFormatException e) {
         // an array or inner-type step first: not a type argument of this type
       }

@@ -1,7 +1,6 @@
 package org.pinning.processor.model;
 
-import java.util.ArrayDeque;
-import java.util.Deque;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -13,7 +12,6 @@ import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.TypeParameterElement;
 import javax.lang.model.element.VariableElement;
-import javax.lang.model.type.DeclaredType;
 import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
 import javax.lang.model.type.TypeVariable;
@@ -30,16 +28,15 @@ import javax.lang.model.util.Types;
  *
  * <p>A {@code @Pinned} type argument may be written where javac does not show it: in the signature
  * of a member read from a class file, on JDK 17 to 21. The questions about declared members ({@link
- * #resultArguments}, {@link #variableArguments}) and supertype clauses then take the answer of
- * {@link ClassFileTypeAnnotations}, so every decision is made from the same masks either way.
+ * #resultArguments}, {@link #variableArguments}) and supertype clauses ({@link SupertypeClauses})
+ * then take the answer of {@link ClassFileTypeAnnotations}, so every decision is made from the same
+ * masks either way.
  */
 public final class ContainerTypes {
-  /** In a {@link #mapping}: the type argument is written {@code @Pinned} in a supertype clause. */
-  private static final int PINNED_IN_CLAUSE = -2;
-
   private final Types types;
   private final PinAnnotations annotations;
   private final ClassFileTypeAnnotations classFiles;
+  private final SupertypeClauses clauses;
   private final TypeElement iterable;
 
   /** The JDK types whose element reads leave the element in place (DESIGN.md §4.9). */
@@ -54,8 +51,6 @@ public final class ContainerTypes {
       Set.of(
           "get", "peek", "element", "next", "previous", "getFirst", "getLast", "peekFirst",
           "peekLast", "first", "last", "floor", "ceiling", "higher", "lower");
-  private final Map<TypeElement, Map<TypeElement, int[]>> translations = new HashMap<>();
-  private final Map<TypeElement, Boolean> pinnedClauses = new HashMap<>();
 
   public ContainerTypes(
       Elements elements,
@@ -65,6 +60,7 @@ public final class ContainerTypes {
     this.types = types;
     this.annotations = annotations;
     this.classFiles = classFiles;
+    this.clauses = new SupertypeClauses(annotations, classFiles);
     this.iterable = elements.getTypeElement("java.lang.Iterable");
   }
 
@@ -127,15 +123,12 @@ public final class ContainerTypes {
     }
     int variable =
         owner.getTypeParameters().indexOf(((TypeVariable) method.getReturnType()).asElement());
-    int[] sources =
-        translations
-            .computeIfAbsent(receiverClass, k -> new HashMap<>())
-            .computeIfAbsent(owner, k -> mapping(receiverClass, owner));
-    if (variable < 0 || variable >= sources.length || sources[variable] < 0) {
+    int source = clauses.parameterOf(receiverClass, owner, variable);
+    if (source < 0) {
       return ArgumentMask.NONE;
     }
-    String prefix = sources[variable] + ";";
-    List<String> nested = new java.util.ArrayList<>(paths.size());
+    String prefix = source + ";";
+    List<String> nested = new ArrayList<>(paths.size());
     for (String path : paths) {
       if (path.startsWith(prefix)) {
         nested.add(path.substring(prefix.length()));
@@ -157,45 +150,13 @@ public final class ContainerTypes {
     return List.of();
   }
 
-  private static int[] identity(TypeElement type) {
-    int[] identity = new int[type.getTypeParameters().size()];
-    for (int i = 0; i < identity.length; i++) {
-      identity[i] = i;
-    }
-    return identity;
-  }
-
   /**
    * Whether a supertype clause of {@code type} or of one of its supertypes writes a type argument
    * {@code @Pinned} ({@code class RunQueue extends ArrayDeque<@Pinned Task>}): then its values are
    * pinned containers with no type argument of their own. Cached; JDK types have none.
    */
   public boolean pinsThroughSupertypes(TypeElement type) {
-    Boolean known = pinnedClauses.get(type);
-    if (known == null) {
-      pinnedClauses.put(type, false); // cycles in erroneous hierarchies end here
-      known = !classFiles.isJdk(type) && findPinnedClause(type);
-      pinnedClauses.put(type, known);
-    }
-    return known;
-  }
-
-  private boolean findPinnedClause(TypeElement type) {
-    boolean hasSuperclass = type.getSuperclass().getKind() == TypeKind.DECLARED;
-    List<TypeMirror> clauses = supertypeClauses(type, hasSuperclass);
-    for (int s = 0; s < clauses.size(); s++) {
-      if (!(clauses.get(s) instanceof DeclaredType clause)) {
-        continue;
-      }
-      if (!argumentMask(clause, this::isPinnedArgument).isEmpty()
-          || (classFiles.isActive()
-              && !classFiles.supertypePinnedPaths(type, hasSuperclass ? s - 1 : s).isEmpty())
-          || (clause.asElement() instanceof TypeElement supertype
-              && pinsThroughSupertypes(supertype))) {
-        return true;
-      }
-    }
-    return false;
+    return clauses.pinThroughSupertypes(type);
   }
 
   /**
@@ -237,7 +198,7 @@ public final class ContainerTypes {
   }
 
   private static ArgumentMask fromClassFile(List<String> paths) {
-    return ArgumentMask.of(ClassFileTypeAnnotations.argumentMask(paths));
+    return ClassFileTypeAnnotations.argumentMask(paths);
   }
 
   /** Whether an enhanced {@code for} over a value of {@code type} yields pinned elements. */
@@ -250,45 +211,18 @@ public final class ContainerTypes {
 
   /** The type arguments of {@code type} written {@code @Pinned}; none for most types. */
   public ArgumentMask pinnedArguments(TypeMirror type) {
-    return type == null ? ArgumentMask.NONE : argumentMask(type, this::isPinnedArgument);
-  }
-
-  /** The type arguments of {@code type} that pass {@code test}. */
-  private static ArgumentMask argumentMask(
-      TypeMirror type, java.util.function.Predicate<TypeMirror> test) {
-    if (type.getKind() != TypeKind.DECLARED) {
-      return ArgumentMask.NONE;
-    }
-    List<? extends TypeMirror> arguments = ((DeclaredType) type).getTypeArguments();
-    ArgumentMask mask = ArgumentMask.NONE;
-    for (int i = 0; i < arguments.size() && ArgumentMask.tracks(i); i++) {
-      if (test.test(arguments.get(i))) {
-        mask = mask.with(i);
-      }
-    }
-    return mask;
+    return type == null
+        ? ArgumentMask.NONE
+        : ArgumentMask.ofArguments(type, annotations::isPinnedArgument);
   }
 
   /**
    * The mask over {@code to}'s type parameters that {@code mask} over {@code from}'s makes, where
    * {@code to} is {@code from} or one of its supertypes ({@code ArrayList}'s {@code E} is {@code
-   * Iterable}'s {@code T}); 0 when {@code to} is no supertype.
+   * Iterable}'s {@code T}); empty when {@code to} is no supertype.
    */
   public ArgumentMask translate(TypeElement from, ArgumentMask mask, TypeElement to) {
-    if (from.equals(to)) {
-      return mask;
-    }
-    int[] sources =
-        translations
-            .computeIfAbsent(from, k -> new HashMap<>())
-            .computeIfAbsent(to, k -> mapping(from, to));
-    ArgumentMask result = ArgumentMask.NONE;
-    for (int j = 0; j < sources.length; j++) {
-      if (sources[j] == PINNED_IN_CLAUSE || mask.has(sources[j])) {
-        result = result.with(j);
-      }
-    }
-    return result;
+    return clauses.translate(from, mask, to);
   }
 
   /** The mask of {@code type}'s class that {@code mask} of the value's class {@code from} makes. */
@@ -369,12 +303,12 @@ public final class ContainerTypes {
 
     /** The declared type of parameter {@code i}, the last one for varargs. */
     public TypeMirror parameterType(int i) {
-      List<? extends javax.lang.model.element.VariableElement> parameters = method.getParameters();
+      List<? extends VariableElement> parameters = method.getParameters();
       return parameters.get(Math.min(i, parameters.size() - 1)).asType();
     }
 
     private ArgumentMask pinnedVariables(TypeMirror type) {
-      return argumentMask(type, this::isPinnedVariable);
+      return ArgumentMask.ofArguments(type, this::isPinnedVariable);
     }
 
     private boolean isPinnedVariable(TypeMirror type) {
@@ -408,83 +342,5 @@ public final class ContainerTypes {
       TypeParameterElement parameter,
       ArgumentMask mask) {
     return mask.has(parameters.indexOf(parameter));
-  }
-
-  private boolean isPinnedArgument(TypeMirror argument) {
-    if (annotations.hasPinned(argument)) {
-      return true;
-    }
-    if (argument.getKind() == TypeKind.WILDCARD) {
-      TypeMirror bound = ((WildcardType) argument).getExtendsBound();
-      return bound != null && annotations.hasPinned(bound);
-    }
-    return false;
-  }
-
-  /**
-   * For each type parameter of {@code to}, the index of {@code from}'s parameter it is, {@link
-   * #PINNED_IN_CLAUSE} where a supertype clause on the way writes it {@code @Pinned} ({@code class
-   * RunQueue extends ArrayDeque<@Pinned Task>}), or -1. Follows the declarations' clauses one
-   * supertype at a time, so a clause read from a class file counts as one from source.
-   */
-  private int[] mapping(TypeElement from, TypeElement to) {
-    Map<TypeElement, int[]> codes = new HashMap<>();
-    codes.put(from, identity(from));
-    Deque<TypeElement> work = new ArrayDeque<>();
-    work.add(from);
-    while (!work.isEmpty()) {
-      TypeElement next = work.poll();
-      if (next.equals(to)) {
-        return codes.get(next);
-      }
-      int[] nextCodes = codes.get(next);
-      boolean hasSuperclass = next.getSuperclass().getKind() == TypeKind.DECLARED;
-      List<TypeMirror> clauses = supertypeClauses(next, hasSuperclass);
-      for (int s = 0; s < clauses.size(); s++) {
-        if (!(clauses.get(s) instanceof DeclaredType clause)
-            || !(clause.asElement() instanceof TypeElement supertype)
-            || codes.containsKey(supertype)) {
-          continue;
-        }
-        int clauseIndex = hasSuperclass ? s - 1 : s;
-        codes.put(supertype, clauseCodes(next, nextCodes, clause, clauseIndex));
-        work.add(supertype);
-      }
-    }
-    return new int[0];
-  }
-
-  /** What each type argument of one supertype clause of {@code type} is, in {@link #mapping}. */
-  private int[] clauseCodes(TypeElement type, int[] typeCodes, DeclaredType clause, int index) {
-    List<? extends TypeMirror> arguments = clause.getTypeArguments();
-    int fromClassFile =
-        classFiles.isActive()
-            ? ClassFileTypeAnnotations.argumentMask(classFiles.supertypePinnedPaths(type, index))
-            : 0;
-    List<? extends TypeParameterElement> parameters = type.getTypeParameters();
-    int[] codes = new int[arguments.size()];
-    for (int j = 0; j < codes.length; j++) {
-      TypeMirror argument = arguments.get(j);
-      codes[j] = -1;
-      if (argument.getKind() == TypeKind.TYPEVAR) {
-        int k = parameters.indexOf(((TypeVariable) argument).asElement());
-        codes[j] = k >= 0 && k < typeCodes.length ? typeCodes[k] : -1;
-      } else if (isPinnedArgument(argument) || (j < 31 && (fromClassFile & (1 << j)) != 0)) {
-        codes[j] = PINNED_IN_CLAUSE;
-      }
-    }
-    return codes;
-  }
-
-  /** The supertype clauses {@code type} declares, the superclass first (where it has one). */
-  private static List<TypeMirror> supertypeClauses(TypeElement type, boolean hasSuperclass) {
-    List<? extends TypeMirror> interfaces = type.getInterfaces();
-    if (!hasSuperclass) {
-      return List.copyOf(interfaces);
-    }
-    java.util.ArrayList<TypeMirror> all = new java.util.ArrayList<>(interfaces.size() + 1);
-    all.add(type.getSuperclass());
-    all.addAll(interfaces);
-    return all;
   }
 }

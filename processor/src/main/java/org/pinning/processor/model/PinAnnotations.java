@@ -6,6 +6,8 @@ import javax.lang.model.element.Element;
 import javax.lang.model.element.Name;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.type.TypeKind;
+import javax.lang.model.type.TypeMirror;
+import javax.lang.model.type.WildcardType;
 import javax.lang.model.util.Elements;
 
 /**
@@ -52,6 +54,21 @@ public final class PinAnnotations {
 
   public boolean hasUnpin(AnnotatedConstruct construct) {
     return unpin(construct) != null;
+  }
+
+  /**
+   * Whether a type argument is written {@code @Pinned}: {@code List<@Pinned Task>}, or the bound of
+   * a wildcard, {@code List<? extends @Pinned Task>}.
+   */
+  public boolean isPinnedArgument(TypeMirror argument) {
+    if (hasPinned(argument)) {
+      return true;
+    }
+    if (argument.getKind() == TypeKind.WILDCARD) {
+      TypeMirror bound = ((WildcardType) argument).getExtendsBound();
+      return bound != null && hasPinned(bound);
+    }
+    return false;
   }
 
   /**

@@ -12,7 +12,6 @@ import javax.lang.model.element.Modifier;
 import javax.lang.model.element.ModuleElement;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.VariableElement;
-import javax.lang.model.type.ArrayType;
 import javax.lang.model.type.DeclaredType;
 import javax.lang.model.type.IntersectionType;
 import javax.lang.model.type.TypeKind;
@@ -388,26 +387,9 @@ public final class PinModel {
     return isPinned(supertype) ? Status.ALWAYS : Status.NEVER;
   }
 
+  /** Whether {@code type} is or is made of a type variable: {@code T}, {@code List<T[]>}. */
   private static boolean mentionsTypeVariable(TypeMirror type) {
-    switch (type.getKind()) {
-      case TYPEVAR:
-        return true;
-      case ARRAY:
-        return mentionsTypeVariable(((ArrayType) type).getComponentType());
-      case WILDCARD:
-        WildcardType wildcard = (WildcardType) type;
-        return (wildcard.getExtendsBound() != null
-                && mentionsTypeVariable(wildcard.getExtendsBound()))
-            || (wildcard.getSuperBound() != null && mentionsTypeVariable(wildcard.getSuperBound()));
-      case DECLARED:
-        for (TypeMirror argument : ((DeclaredType) type).getTypeArguments()) {
-          if (mentionsTypeVariable(argument)) {
-            return true;
-          }
-        }
-        return false;
-      default:
-        return false;
-    }
+    return TypeParts.anyPart(type, part -> part.getKind() == TypeKind.TYPEVAR);
   }
+
 }

@@ -16,6 +16,7 @@ import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
 import javax.lang.model.util.ElementFilter;
 import org.pinning.processor.model.PinAnnotations;
+import org.pinning.processor.model.TypeParts;
 
 /**
  * Which classes get a projection and which of their fields it shows (DESIGN.md §5). Answers from

@@ -29,6 +29,7 @@ import javax.lang.model.type.TypeMirror;
 import javax.lang.model.type.TypeVariable;
 import javax.lang.model.type.WildcardType;
 import org.pinning.processor.model.PinAnnotations;
+import org.pinning.processor.model.TypeParts;
 
 /**
  * How the types of one projected class are spelled inside its projection: which type variables the

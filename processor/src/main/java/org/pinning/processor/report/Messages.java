@@ -763,30 +763,46 @@ public final class Messages {
 
   /**
    * {@code supertype}'s code sees an unpinned {@code this} of pinned {@code type}; {@code via} is
-   * the code-less type of the clause it is reached through, or null. Where the supertype returns
-   * itself (a fluent API), pinning it would turn each {@code return this} into a move: the help
-   * says that suppression is then the better fix.
+   * the code-less type of the clause it is reached through, or null.
    */
   public static Finding unpinnedSupertype(
-      Site site, TypeElement type, TypeElement supertype, TypeElement via, boolean fluent) {
-    String base = Names.type(supertype);
+      Site site, TypeElement type, TypeElement supertype, TypeElement via) {
+    return unpinnedSupertype(
+        site, type, supertype, via, "annotate '" + Names.type(supertype) + "' @Pinned");
+  }
+
+  /**
+   * As {@link #unpinnedSupertype}, where the supertype returns itself (a fluent API): pinning it
+   * would turn each {@code return this} into a move, so the help says that suppression is then the
+   * better fix.
+   */
+  public static Finding unpinnedFluentSupertype(
+      Site site, TypeElement type, TypeElement supertype, TypeElement via) {
+    return unpinnedSupertype(
+        site,
+        type,
+        supertype,
+        via,
+        "if the code of '"
+            + Names.type(supertype)
+            + "' never keeps 'this', suppress pin:supertype on '"
+            + Names.type(type)
+            + "': annotating it @Pinned would make each fluent 'return this' a move");
+  }
+
+  private static Finding unpinnedSupertype(
+      Site site, TypeElement type, TypeElement supertype, TypeElement via, String help) {
     return new Finding(
         Code.SUPERTYPE,
         site,
         "pinned type '"
             + Names.type(type)
             + "' extends '"
-            + base
+            + Names.type(supertype)
             + "'"
             + (via == null ? "" : " (through '" + Names.type(via) + "')")
             + ", whose code sees 'this' unpinned and may move it",
-        fluent
-            ? "if the code of '"
-                + base
-                + "' never keeps 'this', suppress pin:supertype on '"
-                + Names.type(type)
-                + "': annotating it @Pinned would make each fluent 'return this' a move"
-            : "annotate '" + base + "' @Pinned");
+        help);
   }
 
 
@@ -822,17 +838,25 @@ public final class Messages {
         + " (a library's provided or optional dependency does not reach its users)";
   }
 
+  /** What the times of {@link #stats} measure. */
+  public enum TimeMeasured {
+    /** The CPU time of the compiling thread. */
+    COMPILING_THREAD_CPU,
+    WALL_CLOCK
+  }
+
   /**
-   * {@code -Apin.stats=true}: the checks' time and the compilation's since the plugin started, in
-   * CPU time of the compiling thread or in wall time.
+   * {@code -Apin.stats=true}: the checks' time and the compilation's since the plugin started, both
+   * as {@code measured}.
    */
   public static String stats(
       int classes,
       int pinnedTypes,
       long millis,
       long compileMillis,
-      boolean cpu,
+      TimeMeasured measured,
       int classFilesRead) {
+    boolean cpu = measured == TimeMeasured.COMPILING_THREAD_CPU;
     return String.format(
         Locale.ROOT,
         "pinning: %d classes checked, %d pinned types found, %d ms %sin the checks"

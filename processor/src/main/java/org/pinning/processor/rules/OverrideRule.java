@@ -66,11 +66,8 @@ public final class OverrideRule {
     if (method.getKind() != ElementKind.METHOD) {
       return null;
     }
-    boolean pinnedReturn = annotations.hasPinned(method);
-    boolean addsPins = pinnedReturn || declaresPinnedInputs(method);
-    if (!addsPins
-        && !model.hasPinContracts(type)
-        && !model.containers().pinsThroughSupertypes(type)) {
+    Branches branches = branchesToSearch(type, method);
+    if (branches == Branches.NONE) {
       return null; // nothing above could be changed: the common case, decided cheaply
     }
     Set<Modifier> modifiers = method.getModifiers(); // a new set each time: asked once
@@ -78,9 +75,9 @@ public final class OverrideRule {
       return null;
     }
     DeclaredType self = (DeclaredType) type.asType();
-    for (ExecutableElement overridden : overriddenBy(type, method, addsPins)) {
+    for (ExecutableElement overridden : overriddenBy(type, method, branches)) {
       ExecutableType seen = asMemberOf(self, overridden);
-      Finding finding = compare(type, method, overridden, seen, pinnedReturn);
+      Finding finding = compare(type, method, overridden, seen);
       if (finding == null && !model.isKnownUnpin(type.asType())) {
         finding = compareReceivers(method, overridden);
       }
@@ -91,12 +88,30 @@ public final class OverrideRule {
     return null;
   }
 
+  /** The branches of a type's supertypes that can hold a contract an override could change. */
+  private enum Branches {
+    /** Every branch: the override adds a pin, or pinned type arguments are in play. */
+    EVERY,
+    /** Only the branches with pin contracts, which alone can hold a contract to weaken. */
+    WITH_PIN_CONTRACTS,
+    NONE
+  }
+
+  private Branches branchesToSearch(TypeElement type, ExecutableElement method) {
+    // An added pin changes any overridden method's contract.
+    if (annotations.hasPinned(method)
+        || declaresPinnedInputs(method)
+        || model.containers().pinsThroughSupertypes(type)) {
+      return Branches.EVERY;
+    }
+    return model.hasPinContracts(type) ? Branches.WITH_PIN_CONTRACTS : Branches.NONE;
+  }
+
   private Finding compare(
       TypeElement type,
       ExecutableElement method,
       ExecutableElement overridden,
-      ExecutableType seen,
-      boolean pinnedReturn) {
+      ExecutableType seen) {
     List<? extends VariableElement> parameters = method.getParameters();
     List<? extends VariableElement> overriddenParameters = overridden.getParameters();
     for (int i = 0; i < parameters.size() && i < overriddenParameters.size(); i++) {
@@ -123,15 +138,17 @@ public final class OverrideRule {
             Site.of(method), method, parameter, overridden);
       }
     }
-    boolean returnWasPinned =
-        annotations.hasPinned(overridden)
-            || (seen != null
-                && pinnedBySubstitution(overridden.getReturnType(), seen.getReturnType()))
-            || model.containers().isPinnedThroughSupertypes(type, overridden.getReturnType());
-    if (pinnedReturn && !returnWasPinned) {
+    if (annotations.hasPinned(method) && !returnWasPinned(type, overridden, seen)) {
       return Messages.overrideAddsPinnedReturn(Site.of(method), method, overridden);
     }
     return null;
+  }
+
+  private boolean returnWasPinned(
+      TypeElement type, ExecutableElement overridden, ExecutableType seen) {
+    return annotations.hasPinned(overridden)
+        || (seen != null && pinnedBySubstitution(overridden.getReturnType(), seen.getReturnType()))
+        || model.containers().isPinnedThroughSupertypes(type, overridden.getReturnType());
   }
 
   /**
@@ -180,17 +197,15 @@ public final class OverrideRule {
   }
 
   private Set<ExecutableElement> overriddenBy(
-      TypeElement type, ExecutableElement method, boolean addsPins) {
+      TypeElement type, ExecutableElement method, Branches branches) {
     Set<ExecutableElement> found = new LinkedHashSet<>();
     Deque<TypeElement> work = new ArrayDeque<>();
     Set<TypeElement> seen = new HashSet<>();
-    // An added pin changes any overridden method's contract; otherwise, without pinned type
-    // arguments in play, only a branch with pin contracts can hold a contract to weaken.
-    boolean everyBranch = addsPins || model.containers().pinsThroughSupertypes(type);
     addSupertypes(type, work);
     while (!work.isEmpty()) {
       TypeElement supertype = work.poll();
-      if (!seen.add(supertype) || (!everyBranch && !model.hasPinContracts(supertype))) {
+      if (!seen.add(supertype)
+          || (branches == Branches.WITH_PIN_CONTRACTS && !model.hasPinContracts(supertype))) {
         continue;
       }
       for (ExecutableElement candidate : methodsNamed(supertype, method.getSimpleName())) {

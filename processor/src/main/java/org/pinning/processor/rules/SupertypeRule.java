@@ -68,9 +68,11 @@ public final class SupertypeRule {
       }
       for (TypeElement withCode : codeSeeingThis(clause, visited)) {
         TypeElement via = withCode.equals(clause) ? null : clause;
+        Site site = Site.clause(type, clause);
         out.accept(
-            Messages.unpinnedSupertype(
-                Site.clause(type, clause), type, withCode, via, returnsItself(withCode)));
+            returnsItself(withCode)
+                ? Messages.unpinnedFluentSupertype(site, type, withCode, via)
+                : Messages.unpinnedSupertype(site, type, withCode, via));
       }
     }
   }

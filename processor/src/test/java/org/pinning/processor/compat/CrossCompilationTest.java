@@ -166,7 +166,13 @@ class CrossCompilationTest {
   void movingAPinnedReturnFromTheLibraryIsRejected() {
     Compilation compilation = compileAgainst(classDirectory, HOLDER_CLIENT);
     assertThat(compilation)
-        .hadErrorContaining("[pin:move]")
+        .hadErrorContaining("[pin:move] pinned value 'task()' moves into unpinned field 'last'")
+        .inFile(HOLDER_CLIENT)
+        .onLineContaining("last = holder.task();");
+    assertThat(compilation)
+        .hadErrorContaining(
+            "help: declare 'last' @Pinned (a pinned slot may be reassigned), or keep the pinned"
+                + " value in a local")
         .inFile(HOLDER_CLIENT)
         .onLineContaining("last = holder.task();");
   }
@@ -176,7 +182,13 @@ class CrossCompilationTest {
     Compilation compilation = compileAgainst(classDirectory, HOLDER_CLIENT);
     assertThat(compilation).hadErrorCount(2);
     assertThat(compilation)
-        .hadErrorContaining("[pin:move]")
+        .hadErrorContaining("[pin:move] pinned value 'shared' moves into unpinned field 'last'")
+        .inFile(HOLDER_CLIENT)
+        .onLineContaining("last = holder.shared;");
+    assertThat(compilation)
+        .hadErrorContaining(
+            "help: declare 'last' @Pinned (a pinned slot may be reassigned), or keep the pinned"
+                + " value in a local")
         .inFile(HOLDER_CLIENT)
         .onLineContaining("last = holder.shared;");
   }
@@ -208,7 +220,7 @@ class CrossCompilationTest {
     Compilation compilation = compileAgainst(classDirectory, JOB);
     assertThat(compilation).hadErrorCount(1);
     assertThat(compilation)
-        .hadErrorContaining("[pin:copy] pinned type 'Job' is Cloneable")
+        .hadErrorContaining("[pin:copy] pinned type 'Job' is Cloneable: clone() would copy it")
         .inFile(JOB)
         .onLineContaining("implements Cloneable");
   }
@@ -218,7 +230,7 @@ class CrossCompilationTest {
     Compilation compilation = compileAgainst(classDirectory, COPY);
     assertThat(compilation).hadErrorCount(1);
     assertThat(compilation)
-        .hadErrorContaining("[pin:copy] pinned type 'Copy' is Cloneable")
+        .hadErrorContaining("[pin:copy] pinned type 'Copy' is Cloneable: clone() would copy it")
         .inFile(COPY)
         .onLineContaining("implements Cloneable");
   }
@@ -247,7 +259,13 @@ class CrossCompilationTest {
   void movingAPinnedReturnFromAJarIsRejected() {
     Compilation compilation = compileAgainst(jar, HOLDER_CLIENT);
     assertThat(compilation)
-        .hadErrorContaining("[pin:move]")
+        .hadErrorContaining("[pin:move] pinned value 'task()' moves into unpinned field 'last'")
+        .inFile(HOLDER_CLIENT)
+        .onLineContaining("last = holder.task();");
+    assertThat(compilation)
+        .hadErrorContaining(
+            "help: declare 'last' @Pinned (a pinned slot may be reassigned), or keep the pinned"
+                + " value in a local")
         .inFile(HOLDER_CLIENT)
         .onLineContaining("last = holder.task();");
   }

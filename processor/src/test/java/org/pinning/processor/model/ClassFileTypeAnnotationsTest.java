@@ -117,15 +117,16 @@ class ClassFileTypeAnnotationsTest {
         (reader, lib, elements) -> {
           List<String> paths = reader.pinnedPaths(method(lib, "groups"));
           assertEquals(List.of("1;0;"), paths);
-          assertEquals(0, ClassFileTypeAnnotations.argumentMask(paths));
+          assertEquals(ArgumentMask.NONE, ClassFileTypeAnnotations.argumentMask(paths));
         });
   }
 
   @Test
   void aWildcardBoundedPinnedCountsAsAPinnedTypeArgument() {
-    assertEquals(1, ClassFileTypeAnnotations.argumentMask(List.of("0;*")));
-    assertEquals(0b10, ClassFileTypeAnnotations.argumentMask(List.of("1;")));
-    assertEquals(0, ClassFileTypeAnnotations.argumentMask(List.of("", "[", "0;0;")));
+    assertEquals(ArgumentMask.of(1), ClassFileTypeAnnotations.argumentMask(List.of("0;*")));
+    assertEquals(ArgumentMask.of(0b10), ClassFileTypeAnnotations.argumentMask(List.of("1;")));
+    assertEquals(
+        ArgumentMask.NONE, ClassFileTypeAnnotations.argumentMask(List.of("", "[", "0;0;")));
   }
 
   @Test
@@ -210,12 +211,11 @@ class ClassFileTypeAnnotationsTest {
             done = true;
             var elements = processingEnv.getElementUtils();
             ClassFileTypeAnnotations reader =
-                new ClassFileTypeAnnotations(
+                ClassFileTypeAnnotations.readingOnEveryJdk(
                     elements,
                     processingEnv.getTypeUtils(),
                     type -> type.getQualifiedName().contentEquals("app.Client"),
-                    processingEnv.getFiler(),
-                    true);
+                    processingEnv.getFiler());
             try {
               check.check(reader, elements.getTypeElement("lib.Lib"), elements);
             } catch (Throwable failure) {

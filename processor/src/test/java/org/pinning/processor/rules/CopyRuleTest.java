@@ -260,9 +260,14 @@ class CopyRuleTest {
     assertThat(compilation).hadErrorCount(1);
     assertThat(compilation).hadWarningCount(0);
     assertThat(compilation)
-        .hadErrorContaining("[pin:copy]")
+        .hadErrorContaining(
+            "[pin:copy] record component 'name' of 'Pair' is @Pinned: records are copied through"
+                + " their components")
         .inFile(files)
         .onLineContaining("public record Pair(@Pinned String name");
+    assertThat(compilation)
+        .hadErrorContaining(
+            "help: make 'Pair' a final class with a @Pinned final field");
   }
 
   @Test
@@ -280,9 +285,12 @@ class CopyRuleTest {
     assertThat(compilation).hadErrorCount(1);
     assertThat(compilation).hadWarningCount(0);
     assertThat(compilation)
-        .hadErrorContaining("[pin:misplaced]")
+        .hadErrorContaining(
+            "[pin:misplaced] @Pinned on 'size' of primitive type 'int': a primitive has no"
+                + " identity to pin")
         .inFile(files)
         .onLineContaining("public record Pair(@Pinned int size");
+    assertThat(compilation).hadErrorContaining("help: remove @Pinned");
   }
 
   @Test

@@ -47,6 +47,9 @@ class UnpinRuleTest {
         .hadErrorContaining("[pin:unpin] 'Task' is declared both @Pinned and @Unpin")
         .inFile(task)
         .onLineContaining("@Unpin");
+    assertThat(compilation)
+        .hadErrorContaining(
+            "help: keep @Pinned if its identity matters, @Unpin if it may be moved");
   }
 
   @Test
@@ -146,6 +149,9 @@ class UnpinRuleTest {
             "[pin:unpin] @Unpin type 'Job' is pinned: it extends pinned type 'Task'")
         .inFile(job)
         .onLineContaining("@Unpin");
+    assertThat(compilation)
+        .hadErrorContaining(
+            "help: remove @Unpin; every subtype of a pinned type is pinned");
   }
 
   // §2 rule 3 is about the parameterization: Cell<String> is not pinned, Cell<Task> is.
@@ -237,6 +243,9 @@ class UnpinRuleTest {
             "[pin:unpin] @Unpin type 'Holder' is pinned by its @Pinned field 'task'")
         .inFile(holder)
         .onLineContaining("@Unpin");
+    assertThat(compilation)
+        .hadErrorContaining(
+            "help: remove @Unpin, or make 'task' @Unpin instead of @Pinned");
   }
 
   @Test
@@ -279,6 +288,10 @@ class UnpinRuleTest {
         .hadErrorContaining("[pin:unpin] pinned type 'Task' extends @Unpin type 'Base'")
         .inFile(task)
         .onLineContaining("@Pinned");
+    assertThat(compilation)
+        .hadErrorContaining(
+            "help: an @Unpin type promises that no subtype is pinned: unpin 'Task' or remove @Unpin"
+                + " from 'Base'");
   }
 
   @Test
@@ -465,6 +478,9 @@ class UnpinRuleTest {
             "[pin:unpin] pinned type 'Task' for @Unpin type parameter 'T' of 'Slot'")
         .inFile(tasks)
         .onLineContaining("Task> {}");
+    assertThat(compilation)
+        .hadErrorContaining(
+            "help: 'Slot' may move its 'T' values: use an unpinned type argument");
   }
 
   @Test
@@ -729,6 +745,9 @@ class UnpinRuleTest {
             "[pin:unpin] pinned type 'Task' for @Unpin type parameter 'T' of 'Use.identity(T)'")
         .inFile(file)
         .onLineContaining("Task>identity(null);");
+    assertThat(compilation)
+        .hadErrorContaining(
+            "help: 'Use.identity(T)' may move its 'T' values: use an unpinned type argument");
   }
 
   @Test

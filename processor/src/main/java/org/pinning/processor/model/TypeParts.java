@@ -1,4 +1,4 @@
-package org.pinning.processor.projection;
+package org.pinning.processor.model;
 
 import java.util.function.Predicate;
 import javax.lang.model.type.ArrayType;
@@ -7,15 +7,17 @@ import javax.lang.model.type.TypeMirror;
 import javax.lang.model.type.WildcardType;
 
 /**
- * Walks the parts of a type: its type arguments, enclosing type, array component and wildcard
- * bounds. Kept apart from JavaPoet so that the plugin, which asks {@link ProjectionEligibility},
- * runs on a processor path without it.
+ * The one walk over the structure of a type: its type arguments, enclosing type, array component
+ * and wildcard bounds, not the bounds of its type variables. For questions about what a written
+ * type mentions: a type variable (the pin status of a generic class), a class that cannot be named,
+ * an erroneous or raw part (projections). Free of JavaPoet, so that the plugin, which asks {@code
+ * ProjectionEligibility}, runs on a processor path without it.
  */
-final class TypeParts {
+public final class TypeParts {
   private TypeParts() {}
 
   /** Whether {@code type} or any type it is made of passes {@code test}. */
-  static boolean anyPart(TypeMirror type, Predicate<TypeMirror> test) {
+  public static boolean anyPart(TypeMirror type, Predicate<TypeMirror> test) {
     if (test.test(type)) {
       return true;
     }
