@@ -180,6 +180,18 @@ public final class ContainerTypes {
     return known;
   }
 
+  /**
+   * Whether values of {@code type} are containers of pinned elements by their class's supertype
+   * clauses alone ({@code RunQueue}, {@code Tasks implements Iterable<@Pinned Task>}), with no type
+   * argument of their own to show it (§4.7).
+   */
+  public boolean pinsThroughSupertypes(TypeMirror type) {
+    return type != null
+        && type.getKind() == TypeKind.DECLARED
+        && ((DeclaredType) type).asElement() instanceof TypeElement element
+        && pinsThroughSupertypes(element);
+  }
+
   private boolean findPinnedClause(TypeElement type) {
     boolean hasSuperclass = type.getSuperclass().getKind() == TypeKind.DECLARED;
     List<TypeMirror> clauses = supertypeClauses(type, hasSuperclass);
@@ -189,6 +201,7 @@ public final class ContainerTypes {
       }
       if (!argumentMask(clause, this::isPinnedArgument).isEmpty()
           || (classFiles.isActive()
+              && !clause.getTypeArguments().isEmpty() // else no class file need be read
               && !classFiles.supertypePinnedPaths(type, hasSuperclass ? s - 1 : s).isEmpty())
           || (clause.asElement() instanceof TypeElement supertype
               && pinsThroughSupertypes(supertype))) {
@@ -242,7 +255,7 @@ public final class ContainerTypes {
 
   /** Whether an enhanced {@code for} over a value of {@code type} yields pinned elements. */
   public boolean iteratesPinned(TypeMirror type, ArgumentMask mask) {
-    return !mask.isEmpty()
+    return (!mask.isEmpty() || pinsThroughSupertypes(type))
         && iterable != null
         && types.asElement(type) instanceof TypeElement element
         && !translate(element, mask, iterable).isEmpty();

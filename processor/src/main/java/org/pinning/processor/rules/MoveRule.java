@@ -3,6 +3,7 @@ package org.pinning.processor.rules;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.Trees;
 import javax.lang.model.element.ElementKind;
+import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
 import org.pinning.processor.flow.Pin;
 import org.pinning.processor.flow.Place;
@@ -132,12 +133,19 @@ public final class MoveRule {
    * pinned element type stays pinned there.
    */
   private Finding checkElements(TreePath value, Pin pin, Place place) {
-    if (pin.elements().isEmpty()) {
-      return null;
-    }
     TypeMirror valueType = trees.getTypeMirror(value);
     if (valueType == null) {
       return null;
+    }
+    if (pin.elements().isEmpty()) {
+      // RunQueue extends ArrayDeque<@Pinned Task>: pinned elements by its class alone, which
+      // they keep wherever the value keeps that class (a RunQueue, an element of a List<E>).
+      if (!containers.pinsThroughSupertypes(valueType)
+          || place.type() == null
+          || place.type().getKind() != TypeKind.DECLARED
+          || containers.pinsThroughSupertypes(place.type())) {
+        return null;
+      }
     }
     TypeMirror into = place.type() == null ? model.types().getNullType() : place.type();
     ArgumentMask allowed =
