@@ -81,6 +81,23 @@ public final class Messages {
         "put @Pinned on the declaration, or on a type argument as in 'List<@Pinned Task>'");
   }
 
+  /**
+   * {@code @Pinned Map.Entry<K, V>} annotates {@code Map}: {@code spelled} is the type written the
+   * Java way, {@code Map.@Pinned Entry<K, V>}.
+   */
+  public static Finding pinnedQualifier(
+      Site site, String qualified, String qualifier, String spelled) {
+    return new Finding(
+        Code.MISPLACED,
+        site,
+        "@Pinned before the qualified name '"
+            + qualified
+            + "' annotates its qualifier '"
+            + qualifier
+            + "', not the type",
+        "write it before the simple name: '" + spelled + "'");
+  }
+
   public static Finding projectionNameTaken(Site site, TypeElement nested, String projection) {
     return new Finding(
         Code.MISPLACED,
