@@ -352,8 +352,36 @@ public final class Messages {
             + "' do not pin the value first");
   }
 
+  /**
+   * An override adds {@code @Pinned} to its return. The fix besides removing it: where {@code
+   * clause} is given, the supertype clause of {@code clauseOwner} pinning the type argument the
+   * overridden method returns (§4.6); else annotating the overridden method, which only a method
+   * of the sources allows.
+   */
   public static Finding overrideAddsPinnedReturn(
-      Site site, ExecutableElement method, ExecutableElement overridden) {
+      Site site,
+      ExecutableElement method,
+      ExecutableElement overridden,
+      TypeElement clauseOwner,
+      String clause,
+      boolean overriddenFromSource) {
+    String remove = "remove @Pinned from '" + method.getSimpleName() + "'";
+    String help;
+    if (clause != null) {
+      help = remove + ", or " + pinTheClause(overridden, clauseOwner, clause);
+    } else if (overriddenFromSource) {
+      help =
+          remove
+              + ", or declare '"
+              + Names.qualifiedMethod(overridden)
+              + "' @Pinned: its callers would move the value";
+    } else {
+      help =
+          remove
+              + ": callers of '"
+              + Names.qualifiedMethod(overridden)
+              + "' would move the value, and its signature cannot carry the pin";
+    }
     return new Finding(
         Code.OVERRIDE,
         site,
@@ -362,11 +390,71 @@ public final class Messages {
             + "' returns @Pinned but overridden '"
             + Names.qualifiedMethod(overridden)
             + "' does not",
-        "remove @Pinned from '"
-            + method.getSimpleName()
-            + "', or declare '"
-            + Names.qualifiedMethod(overridden)
-            + "' @Pinned: its callers would move the value");
+        help);
+  }
+
+  private static String pinTheClause(
+      ExecutableElement overridden, TypeElement clauseOwner, String clause) {
+    return "write the type argument that '"
+        + Names.qualifiedMethod(overridden)
+        + "' returns @Pinned in the supertype clause of '"
+        + Names.type(clauseOwner)
+        + "': '"
+        + clause
+        + "'";
+  }
+
+  /**
+   * A pinned value, or a container of pinned elements ({@code elements}), moves into the return
+   * of a method that overrides {@code overridden}, whose return is not pinned: declaring the
+   * override {@code @Pinned} would be {@code pin:override}, so the help names what DESIGN.md
+   * §4.6/§4.7 allows (see {@link #overrideAddsPinnedReturn}), or says that the value escapes
+   * through a class file's signature.
+   */
+  public static Finding moveIntoOverride(
+      Site site,
+      Pin pin,
+      Place.Returned place,
+      boolean elements,
+      ExecutableElement overridden,
+      TypeElement clauseOwner,
+      String clause,
+      boolean overriddenFromSource) {
+    String method = Names.method(place.method());
+    String help;
+    if (clause != null) {
+      help =
+          pinTheClause(overridden, clauseOwner, clause)
+              + (elements ? ", then in the return type of '" : ", then declare '")
+              + method
+              + (elements ? "'" : "' @Pinned");
+    } else if (overriddenFromSource) {
+      help =
+          elements
+              ? "give the return types of '"
+                  + method
+                  + "' and of overridden '"
+                  + Names.qualifiedMethod(overridden)
+                  + "' @Pinned type arguments"
+              : "declare '"
+                  + method
+                  + "' and overridden '"
+                  + Names.qualifiedMethod(overridden)
+                  + "' @Pinned to return a pinned reference";
+    } else {
+      help =
+          (elements ? "the elements escape" : "the value escapes")
+              + " through the signature of overridden '"
+              + Names.qualifiedMethod(overridden)
+              + "', which cannot carry the pin: return "
+              + (elements ? "an unpinned view" : "an unpinned value")
+              + ", or suppress pin:move where that is safe";
+    }
+    String moved =
+        elements
+            ? "pinned elements of '" + pin.name() + "' move into "
+            : "pinned value '" + pin.name() + "'" + origin(pin) + " moves into ";
+    return new Finding(Code.MOVE, site, moved + where(place), help);
   }
 
   // pin:move and pin:after-pin

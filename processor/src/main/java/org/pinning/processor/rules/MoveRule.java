@@ -3,6 +3,7 @@ package org.pinning.processor.rules;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.Trees;
 import javax.lang.model.element.ElementKind;
+import javax.lang.model.element.TypeElement;
 import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
 import org.pinning.processor.flow.Pin;
@@ -46,14 +47,17 @@ public final class MoveRule {
   private final FunctionalTypes functionalTypes;
   private final BorrowingModel borrowing;
   private final Trees trees;
+  private final OverrideRule overrides;
 
   public MoveRule(
       PinModel model,
       ContainerTypes containers,
       FunctionalTypes functionalTypes,
       BorrowingModel borrowing,
-      Trees trees) {
+      Trees trees,
+      OverrideRule overrides) {
     this.model = model;
+    this.overrides = overrides;
     this.annotations = model.annotations();
     this.containers = containers;
     this.functionalTypes = functionalTypes;
@@ -123,9 +127,34 @@ public final class MoveRule {
         || model.isKnownUnpin(type)) {
       return null; // locals are inferred: storing into one is never itself a move (§2)
     }
-    return pin instanceof Pin.PinnedAfter after
-        ? Messages.afterPin(site, after, place)
-        : Messages.move(site, pin, place);
+    if (pin instanceof Pin.PinnedAfter after) {
+      return Messages.afterPin(site, after, place);
+    }
+    Finding override = moveIntoOverride(site, pin, place, false);
+    return override != null ? override : Messages.move(site, pin, place);
+  }
+
+  /**
+   * A move into the return of a method that may not declare it {@code @Pinned}, since a method it
+   * overrides does not pin its return (§4.6): the help says what may, or that the value escapes.
+   */
+  private Finding moveIntoOverride(Site site, Pin pin, Place place, boolean elements) {
+    if (!(place instanceof Place.Returned returned)
+        || !(returned.method().getEnclosingElement() instanceof TypeElement type)) {
+      return null;
+    }
+    OverrideRule.UnpinnedReturn why = overrides.unpinnedReturn(type, returned.method());
+    return why == null
+        ? null
+        : Messages.moveIntoOverride(
+            site,
+            pin,
+            returned,
+            elements,
+            why.overridden(),
+            why.clauseOwner(),
+            why.clause(),
+            why.overriddenFromSource());
   }
 
   /**
@@ -158,7 +187,8 @@ public final class MoveRule {
     if (!required.isEmpty() && required.isWithin(allowed)) {
       return null;
     }
-    return Messages.containerMove(Site.tree(value), pin, place);
+    Finding override = moveIntoOverride(Site.tree(value), pin, place, true);
+    return override != null ? override : Messages.containerMove(Site.tree(value), pin, place);
   }
 
   private static void report(Reporter out, Finding finding) {

@@ -54,11 +54,125 @@ public final class OverrideRule {
   private final Map<TypeElement, Map<Name, List<ExecutableElement>>> methodsByName =
       new HashMap<>();
 
-  public OverrideRule(PinModel model, Elements elements) {
+  private final Sources sources;
+
+  public OverrideRule(PinModel model, Elements elements, Sources sources) {
     this.model = model;
     this.annotations = model.annotations();
     this.elements = elements;
     this.types = model.types();
+    this.sources = sources;
+  }
+
+  /**
+   * Why {@code method} may not return {@code @Pinned}: the method it overrides whose return is not
+   * pinned, and the fix DESIGN.md §4.6/§4.7 allows. {@code clause} is the supertype clause of
+   * {@code clauseOwner} whose {@code @Pinned} type argument would pin that return, as it should be
+   * written ({@code implements Iterator<Map.@Pinned Entry<K, V>>}), or null where no clause of the
+   * sources can: the overridden signature fixes the return ({@code Map.entrySet()}), and where that
+   * is a class file's, nothing here can change it ({@code overriddenFromSource} false).
+   */
+  public record UnpinnedReturn(
+      ExecutableElement overridden,
+      TypeElement clauseOwner,
+      String clause,
+      boolean overriddenFromSource) {}
+
+  /**
+   * The overridden method that keeps {@code method} of {@code type} from returning {@code @Pinned}
+   * (or pinned elements), or null where it may. Asked only where a move into its return is
+   * reported, for the help line.
+   */
+  public UnpinnedReturn unpinnedReturn(TypeElement type, ExecutableElement method) {
+    if (method.getKind() != ElementKind.METHOD
+        || method.getModifiers().contains(Modifier.STATIC)
+        || method.getModifiers().contains(Modifier.PRIVATE)) {
+      return null;
+    }
+    DeclaredType self = (DeclaredType) type.asType();
+    for (ExecutableElement overridden : overriddenBy(type, method, true)) {
+      if (returnWasPinned(type, overridden, asMemberOf(self, overridden))) {
+        continue;
+      }
+      TypeElement owner = (TypeElement) overridden.getEnclosingElement();
+      int variable = returnedVariable(overridden.getReturnType(), owner);
+      Binding binding =
+          variable < 0 ? null : binding(type, owner, variable, new HashSet<>());
+      return new UnpinnedReturn(
+          overridden,
+          binding == null ? null : binding.owner(),
+          binding == null
+              ? null
+              : org.pinning.processor.report.Names.clauseWithPinnedArgument(
+                  binding.owner(), binding.clause(), binding.argument()),
+          sources.isFromSource(owner));
+    }
+    return null;
+  }
+
+  /** Argument {@code argument} of {@code clause}, written by {@code owner}, binds the variable. */
+  private record Binding(TypeElement owner, DeclaredType clause, int argument) {}
+
+  /**
+   * The index of the type parameter of {@code owner} that {@code returned} is ({@code E next()}),
+   * or that its first type argument is ({@code Iterator<E> iterator()}); -1 for none.
+   */
+  private static int returnedVariable(TypeMirror returned, TypeElement owner) {
+    int index = variableIndex(returned, owner);
+    if (index >= 0 || returned.getKind() != TypeKind.DECLARED) {
+      return index;
+    }
+    for (TypeMirror argument : ((DeclaredType) returned).getTypeArguments()) {
+      TypeMirror bound =
+          argument.getKind() == TypeKind.WILDCARD
+              ? ((javax.lang.model.type.WildcardType) argument).getExtendsBound()
+              : argument;
+      index = bound == null ? -1 : variableIndex(bound, owner);
+      if (index >= 0) {
+        return index;
+      }
+    }
+    return -1;
+  }
+
+  private static int variableIndex(TypeMirror type, TypeElement owner) {
+    return type.getKind() == TypeKind.TYPEVAR
+        ? owner
+            .getTypeParameters()
+            .indexOf(((javax.lang.model.type.TypeVariable) type).asElement())
+        : -1;
+  }
+
+  /**
+   * The supertype clause, of {@code from} or of a source supertype of it, whose type argument
+   * binds type parameter {@code variable} of {@code owner}; null where a class file binds it.
+   */
+  private Binding binding(
+      TypeElement from, TypeElement owner, int variable, Set<TypeElement> seen) {
+    if (!seen.add(from)) {
+      return null;
+    }
+    for (TypeMirror written : model.directSupertypes(from)) {
+      if (!(written instanceof DeclaredType clause)
+          || !(clause.asElement() instanceof TypeElement supertype)
+          || !types.isSubtype(types.erasure(supertype.asType()), types.erasure(owner.asType()))) {
+        continue;
+      }
+      for (int j = 0; j < clause.getTypeArguments().size(); j++) {
+        if (model
+            .containers()
+            .translate(supertype, org.pinning.processor.model.ArgumentMask.NONE.with(j), owner)
+            .has(variable)) {
+          return new Binding(from, clause, j);
+        }
+      }
+      Binding above =
+          sources.isFromSource(supertype) ? binding(supertype, owner, variable, seen) : null;
+      if (above != null) {
+        return above;
+      }
+    }
+    return null;
   }
 
   /** The first weakening of an overridden contract by {@code method} of {@code type}, or null. */
@@ -123,15 +237,26 @@ public final class OverrideRule {
             Site.of(method), method, parameter, overridden);
       }
     }
-    boolean returnWasPinned =
-        annotations.hasPinned(overridden)
-            || (seen != null
-                && pinnedBySubstitution(overridden.getReturnType(), seen.getReturnType()))
-            || model.containers().isPinnedThroughSupertypes(type, overridden.getReturnType());
-    if (pinnedReturn && !returnWasPinned) {
-      return Messages.overrideAddsPinnedReturn(Site.of(method), method, overridden);
+    if (pinnedReturn && !returnWasPinned(type, overridden, seen)) {
+      UnpinnedReturn why = unpinnedReturn(type, method);
+      return why == null || !why.overridden().equals(overridden)
+          ? Messages.overrideAddsPinnedReturn(Site.of(method), method, overridden, null, null, true)
+          : Messages.overrideAddsPinnedReturn(
+              Site.of(method),
+              method,
+              overridden,
+              why.clauseOwner(),
+              why.clause(),
+              why.overriddenFromSource());
     }
     return null;
+  }
+
+  private boolean returnWasPinned(
+      TypeElement type, ExecutableElement overridden, ExecutableType seen) {
+    return annotations.hasPinned(overridden)
+        || (seen != null && pinnedBySubstitution(overridden.getReturnType(), seen.getReturnType()))
+        || model.containers().isPinnedThroughSupertypes(type, overridden.getReturnType());
   }
 
   /**
