@@ -90,24 +90,34 @@ public final class OverrideRule {
       return null;
     }
     DeclaredType self = (DeclaredType) type.asType();
+    UnpinnedReturn first = null;
     for (ExecutableElement overridden : overriddenBy(type, method, true)) {
       if (returnWasPinned(type, overridden, asMemberOf(self, overridden))) {
         continue;
       }
-      TypeElement owner = (TypeElement) overridden.getEnclosingElement();
-      int variable = returnedVariable(overridden.getReturnType(), owner);
-      Binding binding =
-          variable < 0 ? null : binding(type, owner, variable, new HashSet<>());
-      return new UnpinnedReturn(
-          overridden,
-          binding == null ? null : binding.owner(),
-          binding == null
-              ? null
-              : org.pinning.processor.report.Names.clauseWithPinnedArgument(
-                  binding.owner(), binding.clause(), binding.argument()),
-          sources.isFromSource(owner));
+      UnpinnedReturn why = unpinnedReturnOf(type, overridden);
+      if (why.clause() == null && !why.overriddenFromSource()) {
+        return why; // a class file's signature: nothing the others allow would change that
+      }
+      if (first == null || (first.clause() == null && why.clause() != null)) {
+        first = why;
+      }
     }
-    return null;
+    return first;
+  }
+
+  private UnpinnedReturn unpinnedReturnOf(TypeElement type, ExecutableElement overridden) {
+    TypeElement owner = (TypeElement) overridden.getEnclosingElement();
+    int variable = returnedVariable(overridden.getReturnType(), owner);
+    Binding binding = variable < 0 ? null : binding(type, owner, variable, new HashSet<>());
+    return new UnpinnedReturn(
+        overridden,
+        binding == null ? null : binding.owner(),
+        binding == null
+            ? null
+            : org.pinning.processor.report.Names.clauseWithPinnedArgument(
+                binding.owner(), binding.clause(), binding.argument()),
+        sources.isFromSource(owner));
   }
 
   /** Argument {@code argument} of {@code clause}, written by {@code owner}, binds the variable. */

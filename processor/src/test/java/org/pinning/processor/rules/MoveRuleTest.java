@@ -677,6 +677,37 @@ class MoveRuleTest {
   }
 
   @Test
+  void returningPinnedElementsFromAnOverrideOfASourceOverrideOfAJdkSignatureSaysTheyEscape() {
+    JavaFileObject entries =
+        source(
+            "demo.Entries",
+            """
+            package demo;
+            import java.util.*;
+            import org.pinning.Pinned;
+            abstract class Base extends AbstractMap<String, Task> {
+              @Override
+              public Set<Map.Entry<String, Task>> entrySet() { return Set.of(); }
+            }
+            public abstract class Entries extends Base {
+              final Set<Map.@Pinned Entry<String, Task>> entries = new HashSet<>();
+              @Override
+              public Set<Map.Entry<String, Task>> entrySet() {
+                return entries;
+              }
+            }
+            """);
+    Compilation compilation = compileWithTask(entries);
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation)
+        .hadErrorContaining(
+            "help: the elements escape through the signature of overridden"
+                + " 'AbstractMap.entrySet()', which cannot carry the pin")
+        .inFile(entries)
+        .onLineContaining("return entries;");
+  }
+
+  @Test
   void returningAPinnedValueFromAnOverrideOfASourceMethodAsksToDeclareBoth() {
     JavaFileObject files =
         source(
