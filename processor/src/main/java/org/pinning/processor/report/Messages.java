@@ -393,6 +393,46 @@ public final class Messages {
         help);
   }
 
+  /**
+   * An override's return type pins type arguments that the overridden return does not: callers
+   * through the overridden method would hold the elements unpinned. The fixes as for {@link
+   * #overrideAddsPinnedReturn}.
+   */
+  public static Finding overrideAddsPinnedElements(
+      Site site,
+      ExecutableElement method,
+      ExecutableElement overridden,
+      TypeElement clauseOwner,
+      String clause,
+      boolean overriddenFromSource) {
+    String remove = "remove @Pinned from the type arguments of its return type";
+    String help;
+    if (clause != null) {
+      help = remove + ", or " + pinTheClause(overridden, clauseOwner, clause);
+    } else if (overriddenFromSource) {
+      help =
+          remove
+              + ", or give the return type of '"
+              + Names.qualifiedMethod(overridden)
+              + "' the same @Pinned type arguments";
+    } else {
+      help =
+          remove
+              + ": callers of '"
+              + Names.qualifiedMethod(overridden)
+              + "' would move the elements, and its signature cannot carry the pin";
+    }
+    return new Finding(
+        Code.OVERRIDE,
+        site,
+        "'"
+            + Names.method(method)
+            + "' returns pinned elements, but overridden '"
+            + Names.qualifiedMethod(overridden)
+            + "' does not",
+        help);
+  }
+
   private static String pinTheClause(
       ExecutableElement overridden, TypeElement clauseOwner, String clause) {
     return "write the type argument that '"

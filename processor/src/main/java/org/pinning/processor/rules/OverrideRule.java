@@ -191,7 +191,10 @@ public final class OverrideRule {
       return null;
     }
     boolean pinnedReturn = annotations.hasPinned(method);
-    boolean addsPins = pinnedReturn || declaresPinnedInputs(method);
+    boolean addsPins =
+        pinnedReturn
+            || declaresPinnedInputs(method)
+            || !model.containers().pinnedArguments(method.getReturnType()).isEmpty();
     if (!addsPins
         && !model.hasPinContracts(type)
         && !model.containers().pinsThroughSupertypes(type)) {
@@ -249,17 +252,63 @@ public final class OverrideRule {
     }
     if (pinnedReturn && !returnWasPinned(type, overridden, seen)) {
       UnpinnedReturn why = unpinnedReturn(type, method);
-      return why == null || !why.overridden().equals(overridden)
-          ? Messages.overrideAddsPinnedReturn(Site.of(method), method, overridden, null, null, true)
+      return why == null
+          ? Messages.overrideAddsPinnedReturn(
+              Site.of(method), method, overridden, null, null, isFromSource(overridden))
           : Messages.overrideAddsPinnedReturn(
               Site.of(method),
               method,
-              overridden,
+              why.overridden(),
               why.clauseOwner(),
               why.clause(),
               why.overriddenFromSource());
     }
+    if (addsPinnedElements(type, method, overridden)) {
+      UnpinnedReturn why = unpinnedReturn(type, method);
+      return Messages.overrideAddsPinnedElements(
+          Site.of(method),
+          method,
+          overridden,
+          why == null ? null : why.clauseOwner(),
+          why == null ? null : why.clause(),
+          isFromSource(overridden));
+    }
     return null;
+  }
+
+  private boolean isFromSource(ExecutableElement method) {
+    return sources.isFromSource((TypeElement) method.getEnclosingElement());
+  }
+
+  /**
+   * Whether the return type of {@code method} pins type arguments that the return of {@code
+   * overridden} does not ({@code Set<Map.@Pinned Entry<K, V>> entrySet()} over {@code
+   * AbstractMap.entrySet()}): callers through the overridden method would hold the elements
+   * unpinned (§4.6, §4.7). A type argument the overridden method returns as a type variable that a
+   * supertype clause pins ({@code Iterator<T> iterator()} of {@code Iterable<@Pinned Task>}) keeps
+   * them pinned.
+   */
+  private boolean addsPinnedElements(
+      TypeElement type, ExecutableElement method, ExecutableElement overridden) {
+    org.pinning.processor.model.ContainerTypes containers = model.containers();
+    org.pinning.processor.model.ArgumentMask mine =
+        containers.pinnedArguments(method.getReturnType());
+    TypeMirror declared = overridden.getReturnType();
+    if (mine.isEmpty() || declared.getKind() != TypeKind.DECLARED) {
+      return false;
+    }
+    org.pinning.processor.model.ArgumentMask allowed = containers.resultArguments(overridden);
+    List<? extends TypeMirror> arguments = ((DeclaredType) declared).getTypeArguments();
+    for (int i = 0; i < arguments.size(); i++) {
+      TypeMirror argument = arguments.get(i);
+      if (argument.getKind() == TypeKind.WILDCARD) {
+        argument = ((javax.lang.model.type.WildcardType) argument).getExtendsBound();
+      }
+      if (argument != null && containers.isPinnedThroughSupertypes(type, argument)) {
+        allowed = allowed.with(i);
+      }
+    }
+    return !containers.translate(method.getReturnType(), mine, declared).isWithin(allowed);
   }
 
   private boolean returnWasPinned(

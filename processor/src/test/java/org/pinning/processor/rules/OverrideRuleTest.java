@@ -590,6 +590,89 @@ class OverrideRuleTest {
         .onLineContaining("toString()");
   }
 
+  // a return type whose type arguments add @Pinned
+
+  @Test
+  void returnTypeAddingPinnedTypeArgumentsToAJdkSignatureIsRejected() {
+    JavaFileObject entries =
+        source(
+            "demo.Entries",
+            """
+            package demo;
+            import java.util.*;
+            import org.pinning.Pinned;
+            public abstract class Entries extends AbstractMap<String, Task> {
+              final Set<Map.@Pinned Entry<String, Task>> entries = new HashSet<>();
+              @Override
+              public Set<Map.@Pinned Entry<String, Task>> entrySet() {
+                return entries;
+              }
+            }
+            """);
+    Compilation compilation = compile(task(), entries);
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation)
+        .hadErrorContaining(
+            "[pin:override] 'entrySet()' returns pinned elements, but overridden"
+                + " 'AbstractMap.entrySet()' does not\n  help: remove @Pinned from the type"
+                + " arguments of its return type: callers of 'AbstractMap.entrySet()' would move"
+                + " the elements, and its signature cannot carry the pin")
+        .inFile(entries)
+        .onLineContaining("public Set<Map.@Pinned Entry<String, Task>> entrySet()");
+  }
+
+  @Test
+  void returnTypeWithPinnedTypeArgumentsThatASupertypeClausePinsIsAccepted() {
+    JavaFileObject tasks =
+        source(
+            "demo.Tasks",
+            """
+            package demo;
+            import java.util.*;
+            import org.pinning.Pinned;
+            public final class Tasks extends AbstractSet<@Pinned Task> {
+              private final List<@Pinned Task> all = new ArrayList<>();
+              @Override public Iterator<@Pinned Task> iterator() { return all.iterator(); }
+              @Override public int size() { return all.size(); }
+            }
+            class Sub extends Base {
+              @Override List<@Pinned Task> tasks() { return List.of(); }
+            }
+            class Base {
+              List<@Pinned Task> tasks() { return List.of(); }
+            }
+            """);
+    assertThat(compile(task(), tasks)).succeededWithoutWarnings();
+  }
+
+  @Test
+  void returnTypeAddingPinnedTypeArgumentsWhereAClauseCouldPinThemNamesTheClause() {
+    JavaFileObject tasks =
+        source(
+            "demo.Tasks",
+            """
+            package demo;
+            import java.util.*;
+            import org.pinning.Pinned;
+            public final class Tasks extends AbstractSet<Task> {
+              private final List<@Pinned Task> all = new ArrayList<>();
+              @Override public Iterator<@Pinned Task> iterator() { return all.iterator(); }
+              @Override public int size() { return all.size(); }
+            }
+            """);
+    Compilation compilation = compile(task(), tasks);
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation)
+        .hadErrorContaining(
+            "[pin:override] 'iterator()' returns pinned elements, but overridden"
+                + " 'AbstractCollection.iterator()' does not\n  help: remove @Pinned from the type"
+                + " arguments of its return type, or write the type argument that"
+                + " 'AbstractCollection.iterator()' returns @Pinned in the supertype clause of"
+                + " 'Tasks': 'extends AbstractSet<@Pinned Task>'")
+        .inFile(tasks)
+        .onLineContaining("public Iterator<@Pinned Task> iterator()");
+  }
+
   @Test
   void consumerOfPinnedElementsMayNotDropThePinOfItsParameter() {
     JavaFileObject consumer =
