@@ -38,7 +38,9 @@ import org.pinning.processor.report.Site;
  * which are moves: the place does not keep the pin, and the value's static type is not known Unpin
  * ({@code Pin<&mut T>} for {@code T: Unpin} is freely unpinned in Rust). A container of pinned
  * elements ({@code List<@Pinned Task>}) moves them where the place's type arguments are not
- * {@code @Pinned} (§4.7).
+ * {@code @Pinned} (§4.7). Into the return of a method that may not be declared {@code @Pinned}
+ * (it overrides one whose return is not pinned, §4.6), the help names what may, or says that the
+ * value escapes ({@link OverrideRule#unpinnedReturn}).
  */
 public final class MoveRule {
   private final PinModel model;

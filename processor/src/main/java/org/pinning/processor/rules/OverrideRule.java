@@ -20,19 +20,26 @@ import javax.lang.model.type.DeclaredType;
 import javax.lang.model.type.ExecutableType;
 import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
+import javax.lang.model.type.TypeVariable;
+import javax.lang.model.type.WildcardType;
 import javax.lang.model.util.ElementFilter;
 import javax.lang.model.util.Elements;
 import javax.lang.model.util.Types;
+import org.pinning.processor.model.ArgumentMask;
+import org.pinning.processor.model.ContainerTypes;
 import org.pinning.processor.model.PinAnnotations;
 import org.pinning.processor.model.PinModel;
 import org.pinning.processor.report.Finding;
 import org.pinning.processor.report.Messages;
+import org.pinning.processor.report.Names;
 import org.pinning.processor.report.Site;
 
 /**
  * {@code pin:override} (DESIGN.md §4.6): an override that changes the pin contract of the method
  * it overrides: drops or adds {@code @Pinned} on a parameter or the receiver, or adds it to the
- * return. Signatures are compared after substituting the supertype's type arguments.
+ * return or to the return type's type arguments. Signatures are compared after substituting the
+ * supertype's type arguments. It also tells the move rule why a return may not be pinned, and what
+ * would allow it ({@link #unpinnedReturn}).
  *
  * <pre>{@code
  * interface Sink { void accept(@Pinned Task task); }
@@ -40,6 +47,8 @@ import org.pinning.processor.report.Site;
  * class Log implements Sink { public void accept(@Pinned Task task) {} }  // fine
  * class It implements Iterator<@Pinned Task> { public @Pinned Task next() {...} }  // fine
  * class Keep { public boolean equals(@Pinned Object o) {...} }            // rejected: adds a pin
+ * class M extends AbstractMap<K, Task> {
+ *   public Set<Map.@Pinned Entry<K, Task>> entrySet() {...} }             // rejected: Map's callers
  * interface Future { boolean poll(@Pinned Future this); }
  * class Sleep implements Future { public boolean poll() {...} }           // rejected: drops it
  * }</pre>
@@ -115,7 +124,7 @@ public final class OverrideRule {
         binding == null ? null : binding.owner(),
         binding == null
             ? null
-            : org.pinning.processor.report.Names.clauseWithPinnedArgument(
+            : Names.clauseWithPinnedArgument(
                 binding.owner(), binding.clause(), binding.argument()),
         sources.isFromSource(owner));
   }
@@ -135,7 +144,7 @@ public final class OverrideRule {
     for (TypeMirror argument : ((DeclaredType) returned).getTypeArguments()) {
       TypeMirror bound =
           argument.getKind() == TypeKind.WILDCARD
-              ? ((javax.lang.model.type.WildcardType) argument).getExtendsBound()
+              ? ((WildcardType) argument).getExtendsBound()
               : argument;
       index = bound == null ? -1 : variableIndex(bound, owner);
       if (index >= 0) {
@@ -149,7 +158,7 @@ public final class OverrideRule {
     return type.getKind() == TypeKind.TYPEVAR
         ? owner
             .getTypeParameters()
-            .indexOf(((javax.lang.model.type.TypeVariable) type).asElement())
+            .indexOf(((TypeVariable) type).asElement())
         : -1;
   }
 
@@ -171,7 +180,7 @@ public final class OverrideRule {
       for (int j = 0; j < clause.getTypeArguments().size(); j++) {
         if (model
             .containers()
-            .translate(supertype, org.pinning.processor.model.ArgumentMask.NONE.with(j), owner)
+            .translate(supertype, ArgumentMask.NONE.with(j), owner)
             .has(variable)) {
           return new Binding(from, clause, j);
         }
@@ -290,19 +299,19 @@ public final class OverrideRule {
    */
   private boolean addsPinnedElements(
       TypeElement type, ExecutableElement method, ExecutableElement overridden) {
-    org.pinning.processor.model.ContainerTypes containers = model.containers();
-    org.pinning.processor.model.ArgumentMask mine =
+    ContainerTypes containers = model.containers();
+    ArgumentMask mine =
         containers.pinnedArguments(method.getReturnType());
     TypeMirror declared = overridden.getReturnType();
     if (mine.isEmpty() || declared.getKind() != TypeKind.DECLARED) {
       return false;
     }
-    org.pinning.processor.model.ArgumentMask allowed = containers.resultArguments(overridden);
+    ArgumentMask allowed = containers.resultArguments(overridden);
     List<? extends TypeMirror> arguments = ((DeclaredType) declared).getTypeArguments();
     for (int i = 0; i < arguments.size(); i++) {
       TypeMirror argument = arguments.get(i);
       if (argument.getKind() == TypeKind.WILDCARD) {
-        argument = ((javax.lang.model.type.WildcardType) argument).getExtendsBound();
+        argument = ((WildcardType) argument).getExtendsBound();
       }
       if (argument != null && containers.isPinnedThroughSupertypes(type, argument)) {
         allowed = allowed.with(i);

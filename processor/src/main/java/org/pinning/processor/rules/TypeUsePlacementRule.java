@@ -25,6 +25,8 @@ import org.pinning.processor.report.Site;
  * Object o = (@Pinned Task) x;     // rejected
  * Task @Pinned [] tasks;           // rejected: arrays are never pinned places
  * List<@Pinned Task> tasks;        // fine
+ * List<@Pinned Map.Entry<K, Task>> es;   // rejected: annotates Map
+ * List<Map.@Pinned Entry<K, Task>> es;   // fine
  * List.<@Pinned Task>of(a, b);      // fine: an explicit type argument
  * }</pre>
  */
