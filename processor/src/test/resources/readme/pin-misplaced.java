@@ -1,3 +1,5 @@
+import java.util.Iterator;
+import java.util.Map;
 import org.pinning.Pinned;
 
 @Pinned final class Task {}
@@ -10,3 +12,5 @@ final class Bad {
     return new @Pinned Task();
   }
 }
+
+abstract class Entries implements Iterator<@Pinned Map.Entry<String, Task>> {}

@@ -23,3 +23,22 @@ final class Bad {
     plain = pinned;
   }
 }
+
+abstract class Cursor implements java.util.Iterator<Task> {
+  @Pinned Task current;
+
+  @Override
+  public Task next() {
+    return current;
+  }
+}
+
+final class RunQueue extends java.util.ArrayDeque<@Pinned Task> {}
+
+final class Scheduler {
+  java.util.Deque<Task> waiting;
+
+  void adopt(RunQueue queue) {
+    waiting = queue;
+  }
+}

@@ -21,3 +21,10 @@ class Job implements Runnable {
   @Override
   public void run(@Pinned Job this) {}
 }
+
+@Pinned class Task {}
+
+abstract class Tasks implements java.util.Iterator<Task> {
+  @Override
+  public @Pinned Task next() { return null; }
+}

@@ -146,6 +146,7 @@ public abstract class CallFlow extends StoreFlow {
               : containers.resultArgumentsThroughReceiver(method, read, receiverClass);
     }
     return elements.isEmpty()
+            && !containers.pinsThroughSupertypes(trees.getTypeMirror(getCurrentPath()))
         ? null
         : new Pin.Container(callName(receiver.pin(), method), elements);
   }
@@ -241,7 +242,10 @@ public abstract class CallFlow extends StoreFlow {
       // Box::pin(Task::new(e)): a @Pinned constructor makes a pinned object (§4.10).
       return new Pin.PinnedPlace("new " + node.getIdentifier() + "(…)", elements);
     }
-    return elements.isEmpty() ? null : new Pin.Container("new " + node.getIdentifier(), elements);
+    return elements.isEmpty()
+            && !containers.pinsThroughSupertypes(trees.getTypeMirror(getCurrentPath()))
+        ? null
+        : new Pin.Container("new " + node.getIdentifier(), elements);
   }
 
   /**

@@ -59,7 +59,10 @@ final class DeclaredPins {
     if (isBorrowedParameter(variable)) {
       return new Pin.Borrowed(name, elements);
     }
-    return elements.isEmpty() ? null : new Pin.Container(name, elements);
+    // RunQueue extends ArrayDeque<@Pinned Task>: a container of pinned elements by its class
+    return elements.isEmpty() && !containers.pinsThroughSupertypes(variable.asType())
+        ? null
+        : new Pin.Container(name, elements);
   }
 
   /**

@@ -138,7 +138,9 @@ public sealed interface Pin {
 
   /**
    * A container whose type arguments {@code elements} are pinned; the container itself is not
-   * pinned. {@code line} is where a local received it, 0 for none.
+   * pinned. {@code elements} is empty where the container's class pins them in its supertype
+   * clauses ({@code class RunQueue extends ArrayDeque<@Pinned Task>}). {@code line} is where a
+   * local received it, 0 for none.
    */
   record Container(String name, long line, ArgumentMask elements) implements Pin {
     public Container(String name, ArgumentMask elements) {

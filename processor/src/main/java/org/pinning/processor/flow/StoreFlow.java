@@ -115,8 +115,8 @@ public abstract class StoreFlow extends ValueFlow {
    * the pin of the value itself. ({@code var} keeps them: its caller does not ask.)
    */
   private Pin keepDeclaredElements(VariableElement local, ExpressionTree value, Pin pin) {
-    if (pin == null || pin.elements().isEmpty()) {
-      return pin;
+    if (pin == null || (pin.elements().isEmpty() && pin.isPinnedValue())) {
+      return pin; // a Container may hold its pinned elements by its class alone (RunQueue)
     }
     flowsInto(value, pin, new Place.Local(local));
     return pin.isPinnedValue() ? pin.withElements(ArgumentMask.NONE) : null;

@@ -68,7 +68,8 @@ final class CompilationChecks {
             new FlowContext.Names(elements.getName("this"), elements.getName("super")));
     this.declarations = new DeclarationRules(model, elements, sources);
     this.typeUses = new TypeUsePlacementRule(trees, model.annotations());
-    this.moves = new MoveRule(model, containers, functionalTypes, borrowing, trees);
+    this.moves =
+        new MoveRule(model, containers, functionalTypes, borrowing, trees, declarations.override());
     this.unowned = new UnownedRule(model);
     this.pinFreeMembers =
         Boolean.getBoolean(SCAN_EVERY_MEMBER)

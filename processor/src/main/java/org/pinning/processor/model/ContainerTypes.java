@@ -12,6 +12,7 @@ import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.TypeParameterElement;
 import javax.lang.model.element.VariableElement;
+import javax.lang.model.type.DeclaredType;
 import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
 import javax.lang.model.type.TypeVariable;
@@ -160,6 +161,18 @@ public final class ContainerTypes {
   }
 
   /**
+   * Whether values of {@code type} are containers of pinned elements by their class's supertype
+   * clauses alone ({@code RunQueue}, {@code Tasks implements Iterable<@Pinned Task>}), with no type
+   * argument of their own to show it (§4.7).
+   */
+  public boolean pinsThroughSupertypes(TypeMirror type) {
+    return type != null
+        && type.getKind() == TypeKind.DECLARED
+        && ((DeclaredType) type).asElement() instanceof TypeElement element
+        && pinsThroughSupertypes(element);
+  }
+
+  /**
    * Whether {@code declared}, a type in the signature of a member of a supertype of {@code type},
    * is a type variable that a supertype clause on the way from {@code type} writes {@code @Pinned}:
    * {@code T} of {@code Consumer.accept(T)} for {@code class Log implements Consumer<@Pinned
@@ -203,7 +216,7 @@ public final class ContainerTypes {
 
   /** Whether an enhanced {@code for} over a value of {@code type} yields pinned elements. */
   public boolean iteratesPinned(TypeMirror type, ArgumentMask mask) {
-    return !mask.isEmpty()
+    return (!mask.isEmpty() || pinsThroughSupertypes(type))
         && iterable != null
         && types.asElement(type) instanceof TypeElement element
         && !translate(element, mask, iterable).isEmpty();

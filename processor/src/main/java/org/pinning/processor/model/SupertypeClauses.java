@@ -170,7 +170,7 @@ final class SupertypeClauses {
 
   /** The type arguments of {@code clause} its class file writes {@code @Pinned}. */
   private ArgumentMask classFileMask(TypeElement type, Clause clause) {
-    return classFiles.isActive()
+    return classFiles.isActive() && !clause.type().getTypeArguments().isEmpty() // else none to read
         ? ClassFileTypeAnnotations.argumentMask(
             classFiles.supertypePinnedPaths(type, clause.classFileIndex()))
         : ArgumentMask.NONE;

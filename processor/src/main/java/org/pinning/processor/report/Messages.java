@@ -81,6 +81,23 @@ public final class Messages {
         "put @Pinned on the declaration, or on a type argument as in 'List<@Pinned Task>'");
   }
 
+  /**
+   * {@code @Pinned Map.Entry<K, V>} annotates {@code Map}: {@code spelled} is the type written the
+   * Java way, {@code Map.@Pinned Entry<K, V>}.
+   */
+  public static Finding pinnedQualifier(
+      Site site, String qualified, String qualifier, String spelled) {
+    return new Finding(
+        Code.MISPLACED,
+        site,
+        "@Pinned before the qualified name '"
+            + qualified
+            + "' annotates its qualifier '"
+            + qualifier
+            + "', not the type",
+        "write it before the simple name: '" + spelled + "'");
+  }
+
   public static Finding projectionNameTaken(Site site, TypeElement nested, String projection) {
     return new Finding(
         Code.MISPLACED,
@@ -335,8 +352,36 @@ public final class Messages {
             + "' do not pin the value first");
   }
 
+  /**
+   * An override adds {@code @Pinned} to its return. The fix besides removing it: where {@code
+   * clause} is given, the supertype clause of {@code clauseOwner} pinning the type argument the
+   * overridden method returns (§4.6); else annotating the overridden method, which only a method
+   * of the sources allows.
+   */
   public static Finding overrideAddsPinnedReturn(
-      Site site, ExecutableElement method, ExecutableElement overridden) {
+      Site site,
+      ExecutableElement method,
+      ExecutableElement overridden,
+      TypeElement clauseOwner,
+      String clause,
+      boolean overriddenFromSource) {
+    String remove = "remove @Pinned from '" + method.getSimpleName() + "'";
+    String help;
+    if (clause != null) {
+      help = remove + ", or " + pinTheClause(overridden, clauseOwner, clause);
+    } else if (overriddenFromSource) {
+      help =
+          remove
+              + ", or declare '"
+              + Names.qualifiedMethod(overridden)
+              + "' @Pinned: its callers would move the value";
+    } else {
+      help =
+          remove
+              + ": callers of '"
+              + Names.qualifiedMethod(overridden)
+              + "' would move the value, and its signature cannot carry the pin";
+    }
     return new Finding(
         Code.OVERRIDE,
         site,
@@ -345,11 +390,111 @@ public final class Messages {
             + "' returns @Pinned but overridden '"
             + Names.qualifiedMethod(overridden)
             + "' does not",
-        "remove @Pinned from '"
-            + method.getSimpleName()
-            + "', or declare '"
+        help);
+  }
+
+  /**
+   * An override's return type pins type arguments that the overridden return does not: callers
+   * through the overridden method would hold the elements unpinned. The fixes as for {@link
+   * #overrideAddsPinnedReturn}.
+   */
+  public static Finding overrideAddsPinnedElements(
+      Site site,
+      ExecutableElement method,
+      ExecutableElement overridden,
+      TypeElement clauseOwner,
+      String clause,
+      boolean overriddenFromSource) {
+    String remove = "remove @Pinned from the type arguments of its return type";
+    String help;
+    if (clause != null) {
+      help = remove + ", or " + pinTheClause(overridden, clauseOwner, clause);
+    } else if (overriddenFromSource) {
+      help =
+          remove
+              + ", or give the return type of '"
+              + Names.qualifiedMethod(overridden)
+              + "' the same @Pinned type arguments";
+    } else {
+      help =
+          remove
+              + ": callers of '"
+              + Names.qualifiedMethod(overridden)
+              + "' would move the elements, and its signature cannot carry the pin";
+    }
+    return new Finding(
+        Code.OVERRIDE,
+        site,
+        "'"
+            + Names.method(method)
+            + "' returns pinned elements, but overridden '"
             + Names.qualifiedMethod(overridden)
-            + "' @Pinned: its callers would move the value");
+            + "' does not",
+        help);
+  }
+
+  private static String pinTheClause(
+      ExecutableElement overridden, TypeElement clauseOwner, String clause) {
+    return "write the type argument that '"
+        + Names.qualifiedMethod(overridden)
+        + "' returns @Pinned in the supertype clause of '"
+        + Names.type(clauseOwner)
+        + "': '"
+        + clause
+        + "'";
+  }
+
+  /**
+   * A pinned value, or a container of pinned elements ({@code elements}), moves into the return
+   * of a method that overrides {@code overridden}, whose return is not pinned: declaring the
+   * override {@code @Pinned} would be {@code pin:override}, so the help names what DESIGN.md
+   * §4.6/§4.7 allows (see {@link #overrideAddsPinnedReturn}), or says that the value escapes
+   * through a class file's signature.
+   */
+  public static Finding moveIntoOverride(
+      Site site,
+      Pin pin,
+      Place.Returned place,
+      boolean elements,
+      ExecutableElement overridden,
+      TypeElement clauseOwner,
+      String clause,
+      boolean overriddenFromSource) {
+    String method = Names.method(place.method());
+    String help;
+    if (clause != null) {
+      help =
+          pinTheClause(overridden, clauseOwner, clause)
+              + (elements ? ", then in the return type of '" : ", then declare '")
+              + method
+              + (elements ? "'" : "' @Pinned");
+    } else if (overriddenFromSource) {
+      help =
+          elements
+              ? "give the return types of '"
+                  + method
+                  + "' and of overridden '"
+                  + Names.qualifiedMethod(overridden)
+                  + "' @Pinned type arguments"
+              : "declare '"
+                  + method
+                  + "' and overridden '"
+                  + Names.qualifiedMethod(overridden)
+                  + "' @Pinned to return a pinned reference";
+    } else {
+      help =
+          (elements ? "the elements escape" : "the value escapes")
+              + " through the signature of overridden '"
+              + Names.qualifiedMethod(overridden)
+              + "', which cannot carry the pin: return "
+              + (elements ? "an unpinned view" : "an unpinned value")
+              + ", or suppress pin:move where that is safe";
+    }
+    String moved =
+        elements
+            ? "pinned elements of '" + pin.name() + "' move into "
+            : "pinned value '" + pin.name() + "'" + origin(pin) + " moves into ";
+    return new Finding(Code.MOVE, site, moved + where(place), help);
   }
 
   // pin:move and pin:after-pin

@@ -1,5 +1,6 @@
 package org.pinning.processor.report;
 
+import java.util.List;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.ExecutableElement;
@@ -89,6 +90,42 @@ public final class Names {
       separator = ", ";
     }
     return name.append(')').toString();
+  }
+
+  /**
+   * A supertype clause as it should be written with its type argument {@code index} {@code
+   * @Pinned}, for help lines: {@code implements Iterator<Map.@Pinned Entry<K, V>>} (Java writes a
+   * type annotation on a nested type before its simple name).
+   */
+  public static String clauseWithPinnedArgument(
+      TypeElement owner, DeclaredType clause, int index) {
+    boolean implementsIt =
+        clause.asElement().getKind().isInterface() && !owner.getKind().isInterface();
+    StringBuilder written =
+        new StringBuilder(implementsIt ? "implements " : "extends ")
+            .append(type((TypeElement) clause.asElement()))
+            .append('<');
+    List<? extends TypeMirror> arguments = clause.getTypeArguments();
+    for (int i = 0; i < arguments.size(); i++) {
+      written.append(i == 0 ? "" : ", ");
+      written.append(i == index ? pinned(arguments.get(i)) : type(arguments.get(i)));
+    }
+    return written.append('>').toString();
+  }
+
+  /** {@code type} written with {@code @Pinned}: {@code @Pinned Task}, {@code Map.@Pinned Entry}. */
+  private static String pinned(TypeMirror type) {
+    if (type.getKind() == TypeKind.WILDCARD) {
+      TypeMirror bound = ((javax.lang.model.type.WildcardType) type).getExtendsBound();
+      return bound == null ? type(type) : "? extends " + pinned(bound);
+    }
+    String written = type(type);
+    if (type.getKind() == TypeKind.DECLARED
+        && ((DeclaredType) type).asElement().getEnclosingElement() instanceof TypeElement outer) {
+      String qualifier = type(outer);
+      return qualifier + ".@Pinned " + written.substring(qualifier.length() + 1);
+    }
+    return "@Pinned " + written;
   }
 
   /** A method qualified by its class: {@code Registry.track(Task)}. */

@@ -48,7 +48,7 @@ public final class DeclarationRules {
     this.misplaced = new MisplacedRule(model.annotations());
     this.unpin = new UnpinRule(model);
     this.copy = new CopyRule(model, elements);
-    this.override = new OverrideRule(model, elements);
+    this.override = new OverrideRule(model, elements, sources);
     this.useless = new UselessRule(model);
     this.field = new FieldRule(model);
     this.supertype = new SupertypeRule(model, elements, sources);
@@ -60,6 +60,11 @@ public final class DeclarationRules {
 
   public CopyRule copy() {
     return copy;
+  }
+
+  /** The override rule, which also tells the move rule why a return may not be pinned. */
+  public OverrideRule override() {
+    return override;
   }
 
   /** The rules about {@code type} itself, its members and their parameters; not nested types. */

@@ -3,6 +3,8 @@ package org.pinning.processor.rules;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.Trees;
 import javax.lang.model.element.ElementKind;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
 import org.pinning.processor.flow.Pin;
 import org.pinning.processor.flow.Place;
@@ -36,7 +38,9 @@ import org.pinning.processor.report.Site;
  * which are moves: the place does not keep the pin, and the value's static type is not known Unpin
  * ({@code Pin<&mut T>} for {@code T: Unpin} is freely unpinned in Rust). A container of pinned
  * elements ({@code List<@Pinned Task>}) moves them where the place's type arguments are not
- * {@code @Pinned} (§4.7).
+ * {@code @Pinned} (§4.7). Into the return of a method that may not be declared {@code @Pinned}
+ * (it overrides one whose return is not pinned, §4.6), the help names what may, or says that the
+ * value escapes ({@link OverrideRule#unpinnedReturn}).
  */
 public final class MoveRule {
   private final PinModel model;
@@ -45,14 +49,17 @@ public final class MoveRule {
   private final FunctionalTypes functionalTypes;
   private final BorrowingModel borrowing;
   private final Trees trees;
+  private final OverrideRule overrides;
 
   public MoveRule(
       PinModel model,
       ContainerTypes containers,
       FunctionalTypes functionalTypes,
       BorrowingModel borrowing,
-      Trees trees) {
+      Trees trees,
+      OverrideRule overrides) {
     this.model = model;
+    this.overrides = overrides;
     this.annotations = model.annotations();
     this.containers = containers;
     this.functionalTypes = functionalTypes;
@@ -122,9 +129,34 @@ public final class MoveRule {
         || model.isKnownUnpin(type)) {
       return null; // locals are inferred: storing into one is never itself a move (§2)
     }
-    return pin instanceof Pin.PinnedAfter after
-        ? Messages.afterPin(site, after, place)
-        : Messages.move(site, pin, place);
+    if (pin instanceof Pin.PinnedAfter after) {
+      return Messages.afterPin(site, after, place);
+    }
+    Finding override = moveIntoOverride(site, pin, place, false);
+    return override != null ? override : Messages.move(site, pin, place);
+  }
+
+  /**
+   * A move into the return of a method that may not declare it {@code @Pinned}, since a method it
+   * overrides does not pin its return (§4.6): the help says what may, or that the value escapes.
+   */
+  private Finding moveIntoOverride(Site site, Pin pin, Place place, boolean elements) {
+    if (!(place instanceof Place.Returned returned)
+        || !(returned.method().getEnclosingElement() instanceof TypeElement type)) {
+      return null;
+    }
+    OverrideRule.UnpinnedReturn why = overrides.unpinnedReturn(type, returned.method());
+    return why == null
+        ? null
+        : Messages.moveIntoOverride(
+            site,
+            pin,
+            returned,
+            elements,
+            why.overridden(),
+            why.clauseOwner(),
+            why.clause(),
+            why.overriddenFromSource());
   }
 
   /**
@@ -132,12 +164,19 @@ public final class MoveRule {
    * pinned element type stays pinned there.
    */
   private Finding checkElements(TreePath value, Pin pin, Place place) {
-    if (pin.elements().isEmpty()) {
-      return null;
-    }
     TypeMirror valueType = trees.getTypeMirror(value);
     if (valueType == null) {
       return null;
+    }
+    if (pin.elements().isEmpty()) {
+      // RunQueue extends ArrayDeque<@Pinned Task>: pinned elements by its class alone, which
+      // they keep wherever the value keeps that class (a RunQueue, an element of a List<E>).
+      if (!containers.pinsThroughSupertypes(valueType)
+          || place.type() == null
+          || place.type().getKind() != TypeKind.DECLARED
+          || containers.pinsThroughSupertypes(place.type())) {
+        return null;
+      }
     }
     TypeMirror into = place.type() == null ? model.types().getNullType() : place.type();
     ArgumentMask allowed =
@@ -150,7 +189,8 @@ public final class MoveRule {
     if (!required.isEmpty() && required.isWithin(allowed)) {
       return null;
     }
-    return Messages.containerMove(Site.tree(value), pin, place);
+    Finding override = moveIntoOverride(Site.tree(value), pin, place, true);
+    return override != null ? override : Messages.containerMove(Site.tree(value), pin, place);
   }
 
   private static void report(Reporter out, Finding finding) {

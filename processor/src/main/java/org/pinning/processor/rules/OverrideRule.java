@@ -20,19 +20,26 @@ import javax.lang.model.type.DeclaredType;
 import javax.lang.model.type.ExecutableType;
 import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
+import javax.lang.model.type.TypeVariable;
+import javax.lang.model.type.WildcardType;
 import javax.lang.model.util.ElementFilter;
 import javax.lang.model.util.Elements;
 import javax.lang.model.util.Types;
+import org.pinning.processor.model.ArgumentMask;
+import org.pinning.processor.model.ContainerTypes;
 import org.pinning.processor.model.PinAnnotations;
 import org.pinning.processor.model.PinModel;
 import org.pinning.processor.report.Finding;
 import org.pinning.processor.report.Messages;
+import org.pinning.processor.report.Names;
 import org.pinning.processor.report.Site;
 
 /**
  * {@code pin:override} (DESIGN.md §4.6): an override that changes the pin contract of the method
  * it overrides: drops or adds {@code @Pinned} on a parameter or the receiver, or adds it to the
- * return. Signatures are compared after substituting the supertype's type arguments.
+ * return or to the return type's type arguments. Signatures are compared after substituting the
+ * supertype's type arguments. It also tells the move rule why a return may not be pinned, and what
+ * would allow it ({@link #unpinnedReturn}).
  *
  * <pre>{@code
  * interface Sink { void accept(@Pinned Task task); }
@@ -40,6 +47,8 @@ import org.pinning.processor.report.Site;
  * class Log implements Sink { public void accept(@Pinned Task task) {} }  // fine
  * class It implements Iterator<@Pinned Task> { public @Pinned Task next() {...} }  // fine
  * class Keep { public boolean equals(@Pinned Object o) {...} }            // rejected: adds a pin
+ * class M extends AbstractMap<K, Task> {
+ *   public Set<Map.@Pinned Entry<K, Task>> entrySet() {...} }             // rejected: Map's callers
  * interface Future { boolean poll(@Pinned Future this); }
  * class Sleep implements Future { public boolean poll() {...} }           // rejected: drops it
  * }</pre>
@@ -54,11 +63,135 @@ public final class OverrideRule {
   private final Map<TypeElement, Map<Name, List<ExecutableElement>>> methodsByName =
       new HashMap<>();
 
-  public OverrideRule(PinModel model, Elements elements) {
+  private final Sources sources;
+
+  public OverrideRule(PinModel model, Elements elements, Sources sources) {
     this.model = model;
     this.annotations = model.annotations();
     this.elements = elements;
     this.types = model.types();
+    this.sources = sources;
+  }
+
+  /**
+   * Why {@code method} may not return {@code @Pinned}: the method it overrides whose return is not
+   * pinned, and the fix DESIGN.md §4.6/§4.7 allows. {@code clause} is the supertype clause of
+   * {@code clauseOwner} whose {@code @Pinned} type argument would pin that return, as it should be
+   * written ({@code implements Iterator<Map.@Pinned Entry<K, V>>}), or null where no clause of the
+   * sources can: the overridden signature fixes the return ({@code Map.entrySet()}), and where that
+   * is a class file's, nothing here can change it ({@code overriddenFromSource} false).
+   */
+  public record UnpinnedReturn(
+      ExecutableElement overridden,
+      TypeElement clauseOwner,
+      String clause,
+      boolean overriddenFromSource) {}
+
+  /**
+   * The overridden method that keeps {@code method} of {@code type} from returning {@code @Pinned}
+   * (or pinned elements), or null where it may. Asked only where a move into its return is
+   * reported, for the help line.
+   */
+  public UnpinnedReturn unpinnedReturn(TypeElement type, ExecutableElement method) {
+    if (method.getKind() != ElementKind.METHOD
+        || method.getModifiers().contains(Modifier.STATIC)
+        || method.getModifiers().contains(Modifier.PRIVATE)) {
+      return null;
+    }
+    DeclaredType self = (DeclaredType) type.asType();
+    UnpinnedReturn first = null;
+    for (ExecutableElement overridden : overriddenBy(type, method, Branches.EVERY)) {
+      if (returnWasPinned(type, overridden, asMemberOf(self, overridden))) {
+        continue;
+      }
+      UnpinnedReturn why = unpinnedReturnOf(type, overridden);
+      if (why.clause() == null && !why.overriddenFromSource()) {
+        return why; // a class file's signature: nothing the others allow would change that
+      }
+      if (first == null || (first.clause() == null && why.clause() != null)) {
+        first = why;
+      }
+    }
+    return first;
+  }
+
+  private UnpinnedReturn unpinnedReturnOf(TypeElement type, ExecutableElement overridden) {
+    TypeElement owner = (TypeElement) overridden.getEnclosingElement();
+    int variable = returnedVariable(overridden.getReturnType(), owner);
+    Binding binding = variable < 0 ? null : binding(type, owner, variable, new HashSet<>());
+    return new UnpinnedReturn(
+        overridden,
+        binding == null ? null : binding.owner(),
+        binding == null
+            ? null
+            : Names.clauseWithPinnedArgument(
+                binding.owner(), binding.clause(), binding.argument()),
+        sources.isFromSource(owner));
+  }
+
+  /** Argument {@code argument} of {@code clause}, written by {@code owner}, binds the variable. */
+  private record Binding(TypeElement owner, DeclaredType clause, int argument) {}
+
+  /**
+   * The index of the type parameter of {@code owner} that {@code returned} is ({@code E next()}),
+   * or that its first type argument is ({@code Iterator<E> iterator()}); -1 for none.
+   */
+  private static int returnedVariable(TypeMirror returned, TypeElement owner) {
+    int index = variableIndex(returned, owner);
+    if (index >= 0 || returned.getKind() != TypeKind.DECLARED) {
+      return index;
+    }
+    for (TypeMirror argument : ((DeclaredType) returned).getTypeArguments()) {
+      TypeMirror bound =
+          argument.getKind() == TypeKind.WILDCARD
+              ? ((WildcardType) argument).getExtendsBound()
+              : argument;
+      index = bound == null ? -1 : variableIndex(bound, owner);
+      if (index >= 0) {
+        return index;
+      }
+    }
+    return -1;
+  }
+
+  private static int variableIndex(TypeMirror type, TypeElement owner) {
+    return type.getKind() == TypeKind.TYPEVAR
+        ? owner
+            .getTypeParameters()
+            .indexOf(((TypeVariable) type).asElement())
+        : -1;
+  }
+
+  /**
+   * The supertype clause, of {@code from} or of a source supertype of it, whose type argument
+   * binds type parameter {@code variable} of {@code owner}; null where a class file binds it.
+   */
+  private Binding binding(
+      TypeElement from, TypeElement owner, int variable, Set<TypeElement> seen) {
+    if (!seen.add(from)) {
+      return null;
+    }
+    for (TypeMirror written : model.directSupertypes(from)) {
+      if (!(written instanceof DeclaredType clause)
+          || !(clause.asElement() instanceof TypeElement supertype)
+          || !types.isSubtype(types.erasure(supertype.asType()), types.erasure(owner.asType()))) {
+        continue;
+      }
+      for (int j = 0; j < clause.getTypeArguments().size(); j++) {
+        if (model
+            .containers()
+            .translate(supertype, ArgumentMask.NONE.with(j), owner)
+            .has(variable)) {
+          return new Binding(from, clause, j);
+        }
+      }
+      Binding above =
+          sources.isFromSource(supertype) ? binding(supertype, owner, variable, seen) : null;
+      if (above != null) {
+        return above;
+      }
+    }
+    return null;
   }
 
   /** The first weakening of an overridden contract by {@code method} of {@code type}, or null. */
@@ -101,6 +234,7 @@ public final class OverrideRule {
     // An added pin changes any overridden method's contract.
     if (annotations.hasPinned(method)
         || declaresPinnedInputs(method)
+        || !model.containers().pinnedArguments(method.getReturnType()).isEmpty()
         || model.containers().pinsThroughSupertypes(type)) {
       return Branches.EVERY;
     }
@@ -139,9 +273,63 @@ public final class OverrideRule {
       }
     }
     if (annotations.hasPinned(method) && !returnWasPinned(type, overridden, seen)) {
-      return Messages.overrideAddsPinnedReturn(Site.of(method), method, overridden);
+      UnpinnedReturn why = unpinnedReturn(type, method);
+      return why == null
+          ? Messages.overrideAddsPinnedReturn(
+              Site.of(method), method, overridden, null, null, isFromSource(overridden))
+          : Messages.overrideAddsPinnedReturn(
+              Site.of(method),
+              method,
+              why.overridden(),
+              why.clauseOwner(),
+              why.clause(),
+              why.overriddenFromSource());
+    }
+    if (addsPinnedElements(type, method, overridden)) {
+      UnpinnedReturn why = unpinnedReturn(type, method);
+      return Messages.overrideAddsPinnedElements(
+          Site.of(method),
+          method,
+          overridden,
+          why == null ? null : why.clauseOwner(),
+          why == null ? null : why.clause(),
+          isFromSource(overridden));
     }
     return null;
+  }
+
+  private boolean isFromSource(ExecutableElement method) {
+    return sources.isFromSource((TypeElement) method.getEnclosingElement());
+  }
+
+  /**
+   * Whether the return type of {@code method} pins type arguments that the return of {@code
+   * overridden} does not ({@code Set<Map.@Pinned Entry<K, V>> entrySet()} over {@code
+   * AbstractMap.entrySet()}): callers through the overridden method would hold the elements
+   * unpinned (§4.6, §4.7). A type argument the overridden method returns as a type variable that a
+   * supertype clause pins ({@code Iterator<T> iterator()} of {@code Iterable<@Pinned Task>}) keeps
+   * them pinned.
+   */
+  private boolean addsPinnedElements(
+      TypeElement type, ExecutableElement method, ExecutableElement overridden) {
+    ContainerTypes containers = model.containers();
+    ArgumentMask mine = containers.pinnedArguments(method.getReturnType());
+    TypeMirror declared = overridden.getReturnType();
+    if (mine.isEmpty() || declared.getKind() != TypeKind.DECLARED) {
+      return false;
+    }
+    ArgumentMask allowed = containers.resultArguments(overridden);
+    List<? extends TypeMirror> arguments = ((DeclaredType) declared).getTypeArguments();
+    for (int i = 0; i < arguments.size(); i++) {
+      TypeMirror argument = arguments.get(i);
+      if (argument.getKind() == TypeKind.WILDCARD) {
+        argument = ((WildcardType) argument).getExtendsBound();
+      }
+      if (argument != null && containers.isPinnedThroughSupertypes(type, argument)) {
+        allowed = allowed.with(i);
+      }
+    }
+    return !containers.translate(method.getReturnType(), mine, declared).isWithin(allowed);
   }
 
   private boolean returnWasPinned(

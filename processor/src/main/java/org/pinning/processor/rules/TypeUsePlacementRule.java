@@ -2,6 +2,7 @@ package org.pinning.processor.rules;
 
 import com.sun.source.tree.AnnotatedTypeTree;
 import com.sun.source.tree.AnnotationTree;
+import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.ParameterizedTypeTree;
 import com.sun.source.tree.Tree;
@@ -24,6 +25,8 @@ import org.pinning.processor.report.Site;
  * Object o = (@Pinned Task) x;     // rejected
  * Task @Pinned [] tasks;           // rejected: arrays are never pinned places
  * List<@Pinned Task> tasks;        // fine
+ * List<@Pinned Map.Entry<K, Task>> es;   // rejected: annotates Map
+ * List<Map.@Pinned Entry<K, Task>> es;   // fine
  * List.<@Pinned Task>of(a, b);      // fine: an explicit type argument
  * }</pre>
  */
@@ -47,10 +50,13 @@ public final class TypeUsePlacementRule {
       return Messages.pinnedTypeUse(
           Site.tree(new TreePath(path, pinned)), "an array dimension");
     }
+    TreePath parent = path.getParentPath();
+    if (parent.getLeaf() instanceof MemberSelectTree select && select.getExpression() == node) {
+      return qualifierFinding(path, pinned);
+    }
     // @Pinned Box<String> annotates Box, the name of the parameterized type: the position that
     // counts is the parameterized type's own.
     Tree annotated = node;
-    TreePath parent = path.getParentPath();
     if (parent.getLeaf() instanceof ParameterizedTypeTree generic && generic.getType() == node) {
       annotated = generic;
       parent = parent.getParentPath();
@@ -59,6 +65,49 @@ public final class TypeUsePlacementRule {
     return where == null
         ? null
         : Messages.pinnedTypeUse(Site.tree(new TreePath(path, pinned)), where);
+  }
+
+  /**
+   * {@code List<@Pinned Map.Entry<K, V>>}: Java attaches a type annotation written before a
+   * qualified name to its qualifier ({@code Map}), so it pins nothing; where the qualified type
+   * stands in an allowed position, the help line spells it the Java way, {@code Map.@Pinned
+   * Entry<K, V>}.
+   */
+  private static Finding qualifierFinding(TreePath path, AnnotationTree pinned) {
+    AnnotatedTypeTree node = (AnnotatedTypeTree) path.getLeaf();
+    String qualifier = node.getUnderlyingType().toString();
+    StringBuilder qualified = new StringBuilder(qualifier);
+    StringBuilder spelled = new StringBuilder(qualifier);
+    Tree type = node;
+    TreePath parent = path.getParentPath();
+    while (parent.getLeaf() instanceof MemberSelectTree select && select.getExpression() == type) {
+      boolean simpleName = !(parent.getParentPath().getLeaf() instanceof MemberSelectTree outer)
+          || outer.getExpression() != select;
+      qualified.append('.').append(select.getIdentifier());
+      spelled.append('.').append(simpleName ? pinned + " " : "").append(select.getIdentifier());
+      type = select;
+      parent = parent.getParentPath();
+    }
+    if (parent.getLeaf() instanceof ParameterizedTypeTree generic && generic.getType() == type) {
+      spelled.append(typeArguments(generic));
+      type = generic;
+      parent = parent.getParentPath();
+    }
+    Site site = Site.tree(new TreePath(path, pinned));
+    String where = misplacement(type, parent.getLeaf());
+    return where == null
+        ? Messages.pinnedQualifier(site, qualified.toString(), qualifier, spelled.toString())
+        : Messages.pinnedTypeUse(site, where);
+  }
+
+  private static String typeArguments(ParameterizedTypeTree generic) {
+    StringBuilder written = new StringBuilder("<");
+    String separator = "";
+    for (Tree argument : generic.getTypeArguments()) {
+      written.append(separator).append(argument);
+      separator = ", ";
+    }
+    return written.append('>').toString();
   }
 
   /** What the misplaced type is part of, or null when the position is allowed. */

@@ -296,10 +296,10 @@ class ClassFileContainerTest {
     List<String> reported = reported(inOneCompilation());
     List<String> expected =
         List.of(
-            "Clauses.java:11: ERROR: [pin:move] pinned value 'get()' moves into unpinned field"
-                + " 'stash'",
-            "Clauses.java:15: ERROR: [pin:move] pinned value 't' (from an element of 'values()',"
-                + " line 14) moves into unpinned field 'stash'",
+            "Clauses.java:11: ERROR: [pin:move] pinned value 'map.get()' moves into unpinned"
+                + " field 'stash'",
+            "Clauses.java:15: ERROR: [pin:move] pinned value 't' (from an element of"
+                + " 'map.values()', line 14) moves into unpinned field 'stash'",
             "Containers.java:11: ERROR: [pin:move] pinned value 'tasks().get()' moves into"
                 + " unpinned field 'stash'",
             "Containers.java:15: ERROR: [pin:move] pinned value 't' (from an element of 'tasks()',"

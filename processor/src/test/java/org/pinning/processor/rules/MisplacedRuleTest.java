@@ -760,4 +760,93 @@ class MisplacedRuleTest {
         .inFile(file)
         .onLineContaining("return (@Pinned Box<String>) o;");
   }
+
+  // @Pinned before a qualified name annotates its qualifier
+
+  private static final String QUALIFIER =
+      "[pin:misplaced] @Pinned before the qualified name 'Map.Entry' annotates its qualifier"
+          + " 'Map', not the type\n  help: write it before the simple name: 'Map.@Pinned"
+          + " Entry<String, Task>'";
+
+  @Test
+  void pinnedOnTheQualifierOfATypeArgumentShowsTheJavaSpellingInEveryPosition() {
+    JavaFileObject entries =
+        source(
+            "demo.Entries",
+            """
+            package demo;
+            import java.util.*;
+            import org.pinning.Pinned;
+            abstract class It implements Iterator<@Pinned Map.Entry<String, Task>> {}
+            public class Entries {
+              List<@Pinned Map.Entry<String, Task>> field;
+              void param(List<@Pinned Map.Entry<String, Task>> p) {
+                List<@Pinned Map.Entry<String, Task>> local = p;
+                Object made = new ArrayList<@Pinned Map.Entry<String, Task>>();
+                Object called = List.<@Pinned Map.Entry<String, Task>>of();
+              }
+              List<? extends @Pinned Map.Entry<String, Task>> bounded;
+            }
+            """);
+    Compilation compilation = compile(task(), entries);
+    // javac itself rejects the annotated qualifier everywhere but in the supertype clause
+    for (String line :
+        List.of(
+            "abstract class It implements",
+            "List<@Pinned Map.Entry<String, Task>> field;",
+            "void param(",
+            "List<@Pinned Map.Entry<String, Task>> local = p;",
+            "Object made =",
+            "Object called =",
+            "bounded;")) {
+      assertThat(compilation).hadErrorContaining(QUALIFIER).inFile(entries).onLineContaining(line);
+    }
+  }
+
+  @Test
+  void pinnedBeforeTheSimpleNameOfAQualifiedTypeArgumentIsAccepted() {
+    JavaFileObject entries =
+        source(
+            "demo.Entries",
+            """
+            package demo;
+            import java.util.*;
+            import org.pinning.Pinned;
+            abstract class It implements Iterator<Map.@Pinned Entry<String, Task>> {}
+            public class Entries {
+              List<Map.@Pinned Entry<String, Task>> field;
+              void param(List<Map.@Pinned Entry<String, Task>> p) {
+                List<Map.@Pinned Entry<String, Task>> local = p;
+                Object made = new ArrayList<Map.@Pinned Entry<String, Task>>();
+                Object called = List.<Map.@Pinned Entry<String, Task>>of();
+              }
+              List<? extends Map.@Pinned Entry<String, Task>> bounded;
+              List<java.util.Map.@Pinned Entry<String, Task>> qualified;
+            }
+            """);
+    assertThat(compile(task(), entries)).succeededWithoutWarnings();
+  }
+
+  @Test
+  void pinnedOnTheQualifierOfAQualifiedNameShowsWhereItGoes() {
+    JavaFileObject deep =
+        source(
+            "demo.Deep",
+            """
+            package demo;
+            import java.util.*;
+            import org.pinning.Pinned;
+            class Outer { static class Mid { @Pinned static class Inner {} } }
+            abstract class Deep implements Iterator<@Pinned Outer.Mid.Inner> {}
+            """);
+    Compilation compilation = compile(deep);
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation)
+        .hadErrorContaining(
+            "[pin:misplaced] @Pinned before the qualified name 'Outer.Mid.Inner' annotates its"
+                + " qualifier 'Outer', not the type\n  help: write it before the simple name:"
+                + " 'Outer.Mid.@Pinned Inner'")
+        .inFile(deep)
+        .onLineContaining("abstract class Deep");
+  }
 }

@@ -587,6 +587,153 @@ class MoveRuleTest {
         .hadErrorContaining("help: declare 'current()' @Pinned to return a pinned reference");
   }
 
+  // Into the return of an override whose overridden return is not pinned (§4.6)
+
+  @Test
+  void returningAPinnedValueFromAnOverrideOfAJdkMethodHelpsWithTheSupertypeClause() {
+    JavaFileObject entries =
+        OverrideRuleTest.entries(
+            "implements Iterator<Map.Entry<K, V>>", "public Map.Entry<K, V> next()");
+    Compilation compilation = compile(entries);
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation)
+        .hadErrorContaining(
+            "[pin:move] pinned value 'head' moves into the return value of 'next()', which is not"
+                + " @Pinned\n  help: write the type argument that 'Iterator.next()' returns"
+                + " @Pinned in the supertype clause of 'Entries.EntryIterator': 'implements"
+                + " Iterator<Map.@Pinned Entry<K, V>>', then declare 'next()' @Pinned")
+        .inFile(entries)
+        .onLineContaining("return head;");
+  }
+
+  @Test
+  void returningAPinnedValueFromAnOverrideWhoseClausePinsItIsAccepted() {
+    assertThat(
+            compile(
+                OverrideRuleTest.entries(
+                    "implements Iterator<Map.@Pinned Entry<K, V>>",
+                    "public @Pinned Map.Entry<K, V> next()")))
+        .succeededWithoutWarnings();
+  }
+
+  @Test
+  void returningAPinnedValueThroughASupertypeClauseOfASourceSuperclassNamesThatClause() {
+    JavaFileObject files =
+        source(
+            "demo.Walker",
+            """
+            package demo;
+            import java.util.Iterator;
+            import org.pinning.Pinned;
+            abstract class Base implements Iterator<Task> {
+              public boolean hasNext() { return true; }
+            }
+            public final class Walker extends Base {
+              @Pinned final Task task = new Task();
+              @Override
+              public Task next() {
+                return task;
+              }
+            }
+            """);
+    Compilation compilation = compileWithTask(files);
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation)
+        .hadErrorContaining(
+            "help: write the type argument that 'Iterator.next()' returns @Pinned in the"
+                + " supertype clause of 'Base': 'implements Iterator<@Pinned Task>', then declare"
+                + " 'next()' @Pinned")
+        .inFile(files)
+        .onLineContaining("return task;");
+  }
+
+  @Test
+  void returningPinnedElementsFromAnOverrideOfAJdkSignatureSaysTheyEscapeThroughIt() {
+    JavaFileObject entries =
+        source(
+            "demo.Entries",
+            """
+            package demo;
+            import java.util.*;
+            import org.pinning.Pinned;
+            public abstract class Entries extends AbstractMap<String, Task> {
+              final Set<Map.@Pinned Entry<String, Task>> entries = new HashSet<>();
+              @Override
+              public Set<Map.Entry<String, Task>> entrySet() {
+                return entries;
+              }
+            }
+            """);
+    Compilation compilation = compileWithTask(entries);
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation)
+        .hadErrorContaining(
+            "[pin:move] pinned elements of 'entries' move into the return value of 'entrySet()',"
+                + " which is not @Pinned\n  help: the elements escape through the signature of"
+                + " overridden 'AbstractMap.entrySet()', which cannot carry the pin: return an"
+                + " unpinned view, or suppress pin:move where that is safe")
+        .inFile(entries)
+        .onLineContaining("return entries;");
+  }
+
+  @Test
+  void returningPinnedElementsFromAnOverrideOfASourceOverrideOfAJdkSignatureSaysTheyEscape() {
+    JavaFileObject entries =
+        source(
+            "demo.Entries",
+            """
+            package demo;
+            import java.util.*;
+            import org.pinning.Pinned;
+            abstract class Base extends AbstractMap<String, Task> {
+              @Override
+              public Set<Map.Entry<String, Task>> entrySet() { return Set.of(); }
+            }
+            public abstract class Entries extends Base {
+              final Set<Map.@Pinned Entry<String, Task>> entries = new HashSet<>();
+              @Override
+              public Set<Map.Entry<String, Task>> entrySet() {
+                return entries;
+              }
+            }
+            """);
+    Compilation compilation = compileWithTask(entries);
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation)
+        .hadErrorContaining(
+            "help: the elements escape through the signature of overridden"
+                + " 'AbstractMap.entrySet()', which cannot carry the pin")
+        .inFile(entries)
+        .onLineContaining("return entries;");
+  }
+
+  @Test
+  void returningAPinnedValueFromAnOverrideOfASourceMethodAsksToDeclareBoth() {
+    JavaFileObject files =
+        source(
+            "demo.Fresh",
+            """
+            package demo;
+            import org.pinning.Pinned;
+            class Factory {
+              Task make() { return new Task(); }
+            }
+            public final class Fresh extends Factory {
+              @Pinned final Task task = new Task();
+              @Override
+              Task make() { return task; }
+            }
+            """);
+    Compilation compilation = compileWithTask(files);
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation)
+        .hadErrorContaining(
+            "help: declare 'make()' and overridden 'Factory.make()' @Pinned to return a pinned"
+                + " reference")
+        .inFile(files)
+        .onLineContaining("return task;");
+  }
+
   @Test
   void returningAPinnedFieldFromAPinnedMethodIsAccepted() {
     assertThat(

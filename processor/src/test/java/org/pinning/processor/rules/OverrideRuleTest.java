@@ -504,6 +504,175 @@ class OverrideRuleTest {
         .onLineContaining("public @Pinned Task next()");
   }
 
+  // the help of an added pinned return: a fix that is allowed (bench/collections4-findings.md #1)
+
+  /**
+   * {@code demo.Entries}: a pinned {@code Map.Entry} {@code head}, and an iterator over entries
+   * whose supertype clause is {@code clause} and whose {@code next()} is declared {@code next}.
+   */
+  static JavaFileObject entries(String clause, String next) {
+    return source(
+        "demo.Entries",
+        """
+        package demo;
+        import java.util.Iterator;
+        import java.util.Map;
+        import org.pinning.Pinned;
+        public class Entries<K, V> {
+          @Pinned
+          static class Entry<K, V> implements Map.Entry<K, V> {
+            K key; V value;
+            @Pinned Entry(K key, V value) { this.key = key; this.value = value; }
+            public K getKey() { return key; }
+            public V getValue() { return value; }
+            public V setValue(V v) { V old = value; value = v; return old; }
+          }
+          @Pinned Entry<K, V> head = new Entry<>(null, null);
+          class EntryIterator %s {
+            public boolean hasNext() { return true; }
+            @Override
+            %s {
+              return head;
+            }
+          }
+        }
+        """
+            .formatted(clause, next));
+  }
+
+  @Test
+  void pinnedReturnOfAJdkMethodHelpsWithTheSupertypeClauseNotWithTheJdkMethod() {
+    JavaFileObject entries =
+        entries(
+            "implements Iterator<Map.Entry<K, V>>", "public @Pinned Map.Entry<K, V> next()");
+    Compilation compilation = compile(entries);
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation)
+        .hadErrorContaining(
+            "[pin:override] 'next()' returns @Pinned but overridden 'Iterator.next()' does not\n"
+                + "  help: remove @Pinned from 'next', or write the type argument that"
+                + " 'Iterator.next()' returns @Pinned in the supertype clause of"
+                + " 'Entries.EntryIterator': 'implements Iterator<Map.@Pinned Entry<K, V>>'")
+        .inFile(entries)
+        .onLineContaining("public @Pinned Map.Entry<K, V> next()");
+  }
+
+  @Test
+  void pinnedReturnIsAcceptedOnceTheSupertypeClausePinsTheTypeArgument() {
+    assertThat(
+            compile(
+                entries(
+                    "implements Iterator<Map.@Pinned Entry<K, V>>",
+                    "public @Pinned Map.Entry<K, V> next()")))
+        .succeededWithoutWarnings();
+  }
+
+  @Test
+  void pinnedReturnFixedByAJdkSignatureSaysSoInsteadOfAskingToAnnotateIt() {
+    JavaFileObject fixed =
+        source(
+            "demo.Fixed",
+            """
+            package demo;
+            import org.pinning.Pinned;
+            public final class Fixed {
+              @Override
+              public @Pinned String toString() { return ""; }
+            }
+            """);
+    Compilation compilation = compile(fixed);
+    assertThat(compilation)
+        .hadErrorContaining(
+            "[pin:override] 'toString()' returns @Pinned but overridden 'Object.toString()' does"
+                + " not\n  help: remove @Pinned from 'toString': callers of 'Object.toString()'"
+                + " would move the value, and its signature cannot carry the pin")
+        .inFile(fixed)
+        .onLineContaining("toString()");
+  }
+
+  // a return type whose type arguments add @Pinned
+
+  @Test
+  void returnTypeAddingPinnedTypeArgumentsToAJdkSignatureIsRejected() {
+    JavaFileObject entries =
+        source(
+            "demo.Entries",
+            """
+            package demo;
+            import java.util.*;
+            import org.pinning.Pinned;
+            public abstract class Entries extends AbstractMap<String, Task> {
+              final Set<Map.@Pinned Entry<String, Task>> entries = new HashSet<>();
+              @Override
+              public Set<Map.@Pinned Entry<String, Task>> entrySet() {
+                return entries;
+              }
+            }
+            """);
+    Compilation compilation = compile(task(), entries);
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation)
+        .hadErrorContaining(
+            "[pin:override] 'entrySet()' returns pinned elements, but overridden"
+                + " 'AbstractMap.entrySet()' does not\n  help: remove @Pinned from the type"
+                + " arguments of its return type: callers of 'AbstractMap.entrySet()' would move"
+                + " the elements, and its signature cannot carry the pin")
+        .inFile(entries)
+        .onLineContaining("public Set<Map.@Pinned Entry<String, Task>> entrySet()");
+  }
+
+  @Test
+  void returnTypeWithPinnedTypeArgumentsThatASupertypeClausePinsIsAccepted() {
+    JavaFileObject tasks =
+        source(
+            "demo.Tasks",
+            """
+            package demo;
+            import java.util.*;
+            import org.pinning.Pinned;
+            public final class Tasks extends AbstractSet<@Pinned Task> {
+              private final List<@Pinned Task> all = new ArrayList<>();
+              @Override public Iterator<@Pinned Task> iterator() { return all.iterator(); }
+              @Override public int size() { return all.size(); }
+            }
+            class Sub extends Base {
+              @Override List<@Pinned Task> tasks() { return List.of(); }
+            }
+            class Base {
+              List<@Pinned Task> tasks() { return List.of(); }
+            }
+            """);
+    assertThat(compile(task(), tasks)).succeededWithoutWarnings();
+  }
+
+  @Test
+  void returnTypeAddingPinnedTypeArgumentsWhereAClauseCouldPinThemNamesTheClause() {
+    JavaFileObject tasks =
+        source(
+            "demo.Tasks",
+            """
+            package demo;
+            import java.util.*;
+            import org.pinning.Pinned;
+            public final class Tasks extends AbstractSet<Task> {
+              private final List<@Pinned Task> all = new ArrayList<>();
+              @Override public Iterator<@Pinned Task> iterator() { return all.iterator(); }
+              @Override public int size() { return all.size(); }
+            }
+            """);
+    Compilation compilation = compile(task(), tasks);
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation)
+        .hadErrorContaining(
+            "[pin:override] 'iterator()' returns pinned elements, but overridden"
+                + " 'AbstractCollection.iterator()' does not\n  help: remove @Pinned from the type"
+                + " arguments of its return type, or write the type argument that"
+                + " 'AbstractCollection.iterator()' returns @Pinned in the supertype clause of"
+                + " 'Tasks': 'extends AbstractSet<@Pinned Task>'")
+        .inFile(tasks)
+        .onLineContaining("public Iterator<@Pinned Task> iterator()");
+  }
+
   @Test
   void consumerOfPinnedElementsMayNotDropThePinOfItsParameter() {
     JavaFileObject consumer =

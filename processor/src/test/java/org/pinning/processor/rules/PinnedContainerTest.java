@@ -702,4 +702,167 @@ class PinnedContainerTest {
                     """)))
         .succeededWithoutWarnings();
   }
+
+  // A @Pinned type argument written in a supertype clause counts for the subtype
+
+  /**
+   * {@code demo.Queues}: {@code RunQueue extends ArrayDeque<@Pinned Task>}, {@code Tasks
+   * implements Iterable<@Pinned Task>}, and {@code members} of class {@code Use}, which begin on
+   * line 13.
+   */
+  private static JavaFileObject queues(String members) {
+    return source(
+        "demo.Queues",
+        """
+        package demo;
+        import java.util.*;
+        import org.pinning.Pinned;
+        final class RunQueue extends ArrayDeque<@Pinned Task> {}
+        final class Tasks implements Iterable<@Pinned Task> {
+          private final List<@Pinned Task> all = new ArrayList<>();
+          @Override public Iterator<@Pinned Task> iterator() { return all.iterator(); }
+        }
+        public final class Queues {}
+        final class Use {
+          Deque<Task> kept;
+          Task plain;
+        %s
+        }
+        """
+            .formatted(members));
+  }
+
+  private static final String ONLY_PINNED_PLACES =
+      "help: only a place whose type argument is @Pinned may hold them, as 'List<@Pinned Task>'";
+
+  @Test
+  void containerPinnedBySupertypeClauseIntoAnUnpinnedContainerTypeIsRejected() {
+    JavaFileObject queues =
+        queues(
+            """
+              Deque<Task> view(RunQueue q) {
+                return q;
+              }
+              void keep(RunQueue q) {
+                kept = q;
+                Deque<Task> d = q;
+                drain(q);
+                Iterable<Task> ts = new Tasks();
+              }
+              static void drain(Deque<Task> d) {}
+            """);
+    Compilation compilation = compile(task(), queues);
+    assertThat(compilation).hadErrorCount(5);
+    assertThat(compilation)
+        .hadErrorContaining(
+            "[pin:move] pinned elements of 'q' move into the return value of 'view(RunQueue)',"
+                + " which is not @Pinned\n  "
+                + ONLY_PINNED_PLACES)
+        .inFile(queues)
+        .onLineContaining("return q;");
+    assertThat(compilation)
+        .hadErrorContaining(
+            "[pin:move] pinned elements of 'q' move into unpinned field 'kept'\n  "
+                + ONLY_PINNED_PLACES)
+        .inFile(queues)
+        .onLineContaining("kept = q;");
+    assertThat(compilation)
+        .hadErrorContaining(
+            "[pin:move] pinned elements of 'q' move into local 'd' of type 'Deque<Task>'")
+        .inFile(queues)
+        .onLineContaining("Deque<Task> d = q;");
+    assertThat(compilation)
+        .hadErrorContaining(
+            "[pin:move] pinned elements of 'q' move into unpinned parameter 'd' of"
+                + " 'Use.drain(Deque<Task>)'")
+        .inFile(queues)
+        .onLineContaining("drain(q);");
+    assertThat(compilation)
+        .hadErrorContaining(
+            "[pin:move] pinned elements of 'new Tasks' move into local 'ts' of type"
+                + " 'Iterable<Task>'")
+        .inFile(queues)
+        .onLineContaining("Iterable<Task> ts = new Tasks();");
+  }
+
+  @Test
+  void containerPinnedBySupertypeClauseIntoPlacesThatKeepThePinIsAccepted() {
+    assertThat(
+            compile(
+                task(),
+                queues(
+                    """
+                      Deque<@Pinned Task> pinned;
+                      final List<RunQueue> queues = new ArrayList<>();
+                      Deque<@Pinned Task> view(RunQueue q) {
+                        return q;
+                      }
+                      void keep(RunQueue q) {
+                        pinned = q;
+                        Deque<@Pinned Task> d = q;
+                        RunQueue same = q;
+                        var v = q;
+                        drain(q);
+                        queues.add(q);
+                        Iterable<@Pinned Task> ts = new Tasks();
+                      }
+                      static void drain(Deque<@Pinned Task> d) {}
+                    """)))
+        .succeededWithoutWarnings();
+  }
+
+  @Test
+  void elementsOfAContainerPinnedBySupertypeClauseArePinned() {
+    JavaFileObject queues =
+        queues(
+            """
+              void scan(RunQueue q, Tasks ts) {
+                for (Task t : q) {
+                  plain = t;
+                }
+                for (Task t : ts) {
+                  plain = t;
+                }
+                plain = q.poll();
+              }
+            """);
+    Compilation compilation = compile(task(), queues);
+    assertThat(compilation).hadErrorCount(3);
+    assertThat(compilation)
+        .hadErrorContaining(
+            "[pin:move] pinned value 't' (from an element of 'q', line 14) moves into unpinned"
+                + " field 'plain'")
+        .inFile(queues)
+        .onLine(15);
+    assertThat(compilation)
+        .hadErrorContaining(
+            "[pin:move] pinned value 't' (from an element of 'ts', line 17) moves into unpinned"
+                + " field 'plain'")
+        .inFile(queues)
+        .onLine(18);
+    assertThat(compilation)
+        .hadErrorContaining("[pin:move] pinned value 'q.poll()' moves into unpinned field 'plain'")
+        .inFile(queues)
+        .onLineContaining("plain = q.poll();");
+  }
+
+  @Test
+  void pinnedValuesIntoAndOutOfAContainerPinnedBySupertypeClauseAreAccepted() {
+    assertThat(
+            compile(
+                task(),
+                queues(
+                    """
+                      @Pinned Task current;
+                      void run(RunQueue q, Tasks ts, @Pinned Task next) {
+                        q.add(next);
+                        q.offer(next);
+                        current = q.poll();
+                        for (Task t : q) { t.poll(); }
+                        for (Task t : ts) { current = t; }
+                        q.forEach(Task::poll);
+                      }
+                    """)))
+        .succeededWithoutWarnings();
+  }
 }
