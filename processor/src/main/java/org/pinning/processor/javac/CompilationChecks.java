@@ -80,6 +80,6 @@ final class CompilationChecks {
 
   /** The rules, reporting what they find in one top-level class to {@code out}. */
   PinRules rules(Reporter out) {
-    return new PinRules(trees, declarations, typeUses, moves, unowned, out);
+    return new PinRules(trees, model.types(), declarations, typeUses, moves, unowned, out);
   }
 }
