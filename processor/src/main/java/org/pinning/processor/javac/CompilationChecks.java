@@ -14,6 +14,7 @@ import org.pinning.processor.model.PinModel;
 import org.pinning.processor.options.PinOptions;
 import org.pinning.processor.report.Reporter;
 import org.pinning.processor.rules.DeclarationRules;
+import org.pinning.processor.rules.InferredTypeSites;
 import org.pinning.processor.rules.MoveRule;
 import org.pinning.processor.rules.PinRules;
 import org.pinning.processor.rules.Sources;
@@ -45,6 +46,7 @@ final class CompilationChecks {
   private final TypeUsePlacementRule typeUses;
   private final MoveRule moves;
   private final UnownedRule unowned;
+  private final InferredTypeSites inferred;
 
   CompilationChecks(
       JavacTask task, Trees trees, Sources sources, PinOptions options, boolean processorRan) {
@@ -72,6 +74,7 @@ final class CompilationChecks {
     this.typeUses = new TypeUsePlacementRule(trees, model.annotations());
     this.moves = new MoveRule(model, containers, functionalTypes, borrowing, trees);
     this.unowned = new UnownedRule(model);
+    this.inferred = new InferredTypeSites(trees, types, functionalTypes);
     this.pinFreeMembers =
         Boolean.getBoolean(SCAN_EVERY_MEMBER)
             ? null
@@ -80,6 +83,6 @@ final class CompilationChecks {
 
   /** The rules, reporting what they find in one top-level class to {@code out}. */
   PinRules rules(Reporter out) {
-    return new PinRules(trees, model.types(), declarations, typeUses, moves, unowned, out);
+    return new PinRules(trees, inferred, declarations, typeUses, moves, unowned, out);
   }
 }

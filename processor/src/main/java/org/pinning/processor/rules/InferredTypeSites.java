@@ -13,6 +13,7 @@ import com.sun.source.tree.ParenthesizedTree;
 import com.sun.source.tree.ReturnTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.VariableTree;
+import com.sun.source.tree.WildcardTree;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.Trees;
 import java.util.List;
@@ -25,6 +26,7 @@ import javax.lang.model.type.TypeMirror;
 import javax.lang.model.type.TypeVariable;
 import javax.lang.model.type.WildcardType;
 import javax.lang.model.util.Types;
+import org.pinning.processor.model.FunctionalTypes;
 
 /**
  * Where a type that javac inferred, rather than read from the source, is judged for {@code @Unpin}
@@ -36,46 +38,62 @@ import javax.lang.model.util.Types;
  * Object b = new Slot<>(task);        // judged at the diamond: nothing else names Slot<Task>
  * var c = Slot.of(task);              // judged at 'c': a generic method inferred the type
  * var d = new Slot<Task>();           // judged at the written 'Task' only, not again at 'd'
+ * Object f = Slot.of(task);           // judged at the call
  * take((t) -> {}, task);              // <X> take(Sink<X>, X): judged at 't'
  * Sink<Task> e = (t) -> {};           // judged at 'Sink<Task>' only
  * }</pre>
  *
  * <p>javac writes the types of {@code var} locals and implicitly typed lambda parameters into the
  * tree as synthesized type trees: they have no end position (and on JDK 17 no position at all), so
- * a finding is moved to their declaration.
+ * a finding is moved to their declaration, or dropped where the type is judged elsewhere.
  */
-final class InferredTypeSites {
+public final class InferredTypeSites {
   private static final long NO_POSITION = -1;
   private final Trees trees;
   private final Types types;
+  private final FunctionalTypes functionalTypes;
 
-  InferredTypeSites(Trees trees, Types types) {
+  public InferredTypeSites(Trees trees, Types types, FunctionalTypes functionalTypes) {
     this.trees = trees;
     this.types = types;
-  }
-
-  /** Whether {@code type} is a type tree javac made up rather than parsed. */
-  boolean isSynthesized(TreePath type) {
-    return trees.getSourcePositions().getEndPosition(type.getCompilationUnit(), type.getLeaf())
-        == NO_POSITION;
+    this.functionalTypes = functionalTypes;
   }
 
   /**
-   * The declaration to report a synthesized type tree at ({@code var c}, a lambda's {@code t}), or
-   * null where its type repeats one that is judged elsewhere.
+   * Whether {@code type} is a type tree javac made up rather than parsed: it has no end position,
+   * while the declaration around it has one (javac keeps end positions for a plugin's listener;
+   * where it kept none, every type counts as written, as before).
+   */
+  boolean isSynthesized(TreePath type) {
+    return endOf(type) == NO_POSITION && endOf(declarationOf(type)) != NO_POSITION;
+  }
+
+  /** The tree around a type and the types it is an argument of: a variable, for javac's types. */
+  private static TreePath declarationOf(TreePath type) {
+    TreePath declaration = type.getParentPath();
+    while (declaration.getLeaf() instanceof ParameterizedTypeTree
+        || declaration.getLeaf() instanceof WildcardTree) {
+      declaration = declaration.getParentPath(); // Slot<Task> within a var's Map<String, Slot<Task>>
+    }
+    return declaration;
+  }
+
+  private long endOf(TreePath path) {
+    return trees.getSourcePositions().getEndPosition(path.getCompilationUnit(), path.getLeaf());
+  }
+
+  /**
+   * The declaration to report a synthesized type tree at ({@code var c = Slot.of(task);}), or null
+   * where its type repeats one judged elsewhere: every other {@code var} copies its initializer's
+   * type, which is written or inferred (and judged) inside it, and so does every part of a {@code
+   * var}'s type ({@code Map<String, Slot<Task>>}) and an implicit lambda parameter's type (the
+   * lambda's own type is judged at the lambda).
    */
   TreePath siteOfSynthesized(TreePath type) {
     TreePath declaration = type.getParentPath();
-    while (declaration.getLeaf() instanceof ParameterizedTypeTree
-        || declaration.getLeaf() instanceof com.sun.source.tree.WildcardTree) {
-      declaration = declaration.getParentPath(); // Slot<Task> within a var's Map<String, Slot<Task>>
-    }
-    if (!(declaration.getLeaf() instanceof VariableTree variable)) {
+    if (!(declaration.getLeaf() instanceof VariableTree variable)
+        || declaration.getParentPath().getLeaf() instanceof LambdaExpressionTree) {
       return null;
-    }
-    TreePath owner = declaration.getParentPath();
-    if (owner.getLeaf() instanceof LambdaExpressionTree) {
-      return isTargetInferred(owner) ? declaration : null;
     }
     ExpressionTree initializer = variable.getInitializer();
     return initializer != null && isInferredByCall(new TreePath(declaration, initializer))
@@ -88,9 +106,29 @@ final class InferredTypeSites {
    * than copying them from a declared target ({@code Slot<Task> s = new Slot<>();}).
    */
   boolean isDiamondInferred(TreePath creation) {
-    TypeMirror type = trees.getTypeMirror(creation);
-    TypeMirror target = declaredTarget(creation);
+    return differsFromTarget(creation);
+  }
+
+  /**
+   * Whether the generic call at {@code call} infers its result type here ({@code Object o =
+   * Slot.of(task);}): built from the method's own type variables, which javac inferred, and neither
+   * the initializer of a {@code var} (judged at the variable) nor a copy of a declared target.
+   */
+  boolean isCallInferred(TreePath call) {
+    return isInferredByCall(call) && !initializesVar(call) && differsFromTarget(call);
+  }
+
+  private boolean differsFromTarget(TreePath expression) {
+    TypeMirror type = trees.getTypeMirror(expression);
+    TypeMirror target = declaredTarget(expression);
     return type == null || target == null || !types.isSameType(type, target);
+  }
+
+  private boolean initializesVar(TreePath expression) {
+    TreePath declaration = outermostExpression(expression).getParentPath();
+    return declaration.getLeaf() instanceof VariableTree variable
+        && variable.getType() != null
+        && isSynthesized(new TreePath(declaration, variable.getType()));
   }
 
   /**
@@ -115,6 +153,13 @@ final class InferredTypeSites {
 
   /** {@code Slot.of(task)}: a call whose result type is built from the method's inferred types. */
   private boolean isInferredByCall(TreePath expression) {
+    if (expression.getLeaf() instanceof ParenthesizedTree parenthesized) {
+      return isInferredByCall(new TreePath(expression, parenthesized.getExpression()));
+    }
+    if (expression.getLeaf() instanceof ConditionalExpressionTree conditional) {
+      return isInferredByCall(new TreePath(expression, conditional.getTrueExpression()))
+          || isInferredByCall(new TreePath(expression, conditional.getFalseExpression()));
+    }
     if (!(expression.getLeaf() instanceof MethodInvocationTree call)
         || !call.getTypeArguments().isEmpty()) {
       return false;
@@ -138,7 +183,10 @@ final class InferredTypeSites {
       return trees.getTypeMirror(new TreePath(parentPath, assignment.getVariable()));
     }
     if (parent instanceof ReturnTree) {
-      return enclosingMethodReturn(parentPath);
+      return enclosingResult(parentPath);
+    }
+    if (parent instanceof LambdaExpressionTree) {
+      return lambdaResult(parentPath); // an expression body
     }
     return argumentTarget(at);
   }
@@ -156,11 +204,14 @@ final class InferredTypeSites {
     return mentionsTypeVariableOf(formal, method) ? null : formal;
   }
 
-  /** The return type of the method (not lambda) around {@code path}. */
-  private TypeMirror enclosingMethodReturn(TreePath path) {
+  /** The result type of the method or lambda a {@code return} at {@code path} returns from. */
+  private TypeMirror enclosingResult(TreePath path) {
     for (TreePath p = path; p != null; p = p.getParentPath()) {
       Tree leaf = p.getLeaf();
-      if (leaf instanceof LambdaExpressionTree || leaf instanceof ClassTree) {
+      if (leaf instanceof LambdaExpressionTree) {
+        return lambdaResult(p);
+      }
+      if (leaf instanceof ClassTree) {
         return null;
       }
       if (leaf instanceof MethodTree method && method.getReturnType() != null) {
@@ -168,6 +219,20 @@ final class InferredTypeSites {
       }
     }
     return null;
+  }
+
+  /** What the lambda at {@code lambda} returns, as its type says ({@code Supplier<Slot<Task>>}). */
+  private TypeMirror lambdaResult(TreePath lambda) {
+    TypeMirror functional = trees.getTypeMirror(lambda);
+    ExecutableElement method = functionalTypes.abstractMethodOf(functional);
+    if (method == null || !(functional instanceof DeclaredType declared)) {
+      return null;
+    }
+    try {
+      return ((ExecutableType) types.asMemberOf(declared, method)).getReturnType();
+    } catch (IllegalArgumentException notAMember) {
+      return null;
+    }
   }
 
   /** The method or constructor a call or creation at {@code path} invokes, or null. */

@@ -18,7 +18,6 @@ import javax.lang.model.element.VariableElement;
 import javax.lang.model.type.DeclaredType;
 import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
-import javax.lang.model.util.Types;
 import org.pinning.processor.flow.FlowEvents;
 import org.pinning.processor.flow.Origin;
 import org.pinning.processor.flow.Pin;
@@ -42,7 +41,7 @@ public final class PinRules implements FlowEvents {
 
   public PinRules(
       Trees trees,
-      Types types,
+      InferredTypeSites inferred,
       DeclarationRules declarations,
       TypeUsePlacementRule typeUses,
       MoveRule moves,
@@ -53,7 +52,7 @@ public final class PinRules implements FlowEvents {
     this.typeUses = typeUses;
     this.moves = moves;
     this.unowned = unowned;
-    this.inferred = new InferredTypeSites(trees, types);
+    this.inferred = inferred;
     this.out = out;
   }
 
@@ -149,6 +148,17 @@ public final class PinRules implements FlowEvents {
     if (call.getLeaf() instanceof MethodInvocationTree invocation
         && !invocation.getTypeArguments().isEmpty()) {
       checkExplicitTypeArguments(call, invocation.getTypeArguments(), method);
+    } else if (!method.getTypeParameters().isEmpty()
+        && call.getLeaf() instanceof MethodInvocationTree) {
+      callTyped(call);
+    }
+  }
+
+  /** {@code Object o = Slot.of(task);}: a result type a generic call inferred, judged at it. */
+  private void callTyped(TreePath call) {
+    TypeMirror type = trees.getTypeMirror(call);
+    if (declarations.unpin().hasUnpinParameter(type) && inferred.isCallInferred(call)) {
+      checkTypeArgumentsAt(type, call);
     }
   }
 

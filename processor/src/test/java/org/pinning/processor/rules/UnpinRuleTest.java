@@ -950,6 +950,48 @@ class UnpinRuleTest {
   }
 
   @Test
+  void resultOfAGenericCallIsRejectedAtTheCallWhereNoDeclarationNamesIt() {
+    String body =
+        """
+          Object make(Task task) {
+            return Slot.of(task);
+          }
+        """;
+    assertOneUnpinErrorAt(body, "Slot.of(task)", 19, "Slot");
+  }
+
+  @Test
+  void genericCallInsideAVarInitializerIsRejectedAtTheCallNotAgainAtTheVar() {
+    String body =
+        """
+          void make(Task task) {
+            var byName = java.util.Map.of("a", Slot.of(task));
+          }
+        """;
+    assertOneUnpinErrorAt(body, "var byName", 47, "Slot"); // under the call's parenthesis
+  }
+
+  @Test
+  void diamondsAndCallsCopyingAWrittenTargetAreNotRejectedAgain() {
+    String body =
+        """
+          Slot<Task> make(Task task) {
+            java.util.function.Supplier<Slot<Task>> supplier = () -> new Slot<>();
+            Slot<Task> slot = Slot.of(task);
+            return Slot.of(task);
+          }
+        """;
+    JavaFileObject file = inferred(body);
+    Compilation compilation = compile(file);
+    assertThat(compilation).hadErrorCount(3); // the three written 'Slot<Task>'
+    assertThat(compilation)
+        .hadErrorContaining("[pin:unpin] pinned type 'Task'")
+        .inFile(file)
+        .onLine(lineOf(body, "Supplier<Slot<Task>>"))
+        .atColumn(38);
+  }
+
+  @Test
   void inferredUnpinnedTypeArgumentsAreAccepted() {
     String body =
         """
