@@ -27,8 +27,8 @@ public interface FlowEvents {
 
   /**
    * A type is written with annotations or type arguments ({@code List<@Pinned Task>}), or javac
-   * infers one the source leaves out: a diamond ({@code new Slot<>()}), the type of a {@code var} or
-   * of an implicitly typed lambda parameter (trees javac synthesizes), a lambda's type.
+   * infers one the source leaves out: a diamond ({@code new Slot<>()}), the type of a {@code var}
+   * or of an implicitly typed lambda parameter (trees javac synthesizes), a lambda's type.
    */
   void typeWritten(TreePath type);
 

@@ -73,7 +73,7 @@ public final class InferredTypeSites {
     TreePath declaration = type.getParentPath();
     while (declaration.getLeaf() instanceof ParameterizedTypeTree
         || declaration.getLeaf() instanceof WildcardTree) {
-      declaration = declaration.getParentPath(); // Slot<Task> within a var's Map<String, Slot<Task>>
+      declaration = declaration.getParentPath(); // Slot<Task> in a var's Map<String, Slot<Task>>
     }
     return declaration;
   }
@@ -102,8 +102,8 @@ public final class InferredTypeSites {
   }
 
   /**
-   * Whether the diamond {@code new Slot<>(…)} at {@code creation} infers its type arguments rather
-   * than copying them from a declared target ({@code Slot<Task> s = new Slot<>();}).
+   * Whether the diamond {@code new Slot<>(…)} at {@code creation} infers its type arguments
+   * rather than copying them from a declared target ({@code Slot<Task> s = new Slot<>();}).
    */
   boolean isDiamondInferred(TreePath creation) {
     return differsFromTarget(creation);
@@ -176,6 +176,9 @@ public final class InferredTypeSites {
     TreePath parentPath = at.getParentPath();
     Tree parent = parentPath.getLeaf();
     if (parent instanceof VariableTree variable) {
+      if (variable.getType() == null) {
+        return null;
+      }
       TreePath type = new TreePath(parentPath, variable.getType());
       return isSynthesized(type) ? null : trees.getTypeMirror(type);
     }

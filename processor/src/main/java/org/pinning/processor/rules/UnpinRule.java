@@ -89,8 +89,8 @@ public final class UnpinRule {
   }
 
   /**
-   * Whether {@code type} is a generic type with an {@code @Unpin} type parameter: the cheap question
-   * before asking where an inferred type argument of it would be reported.
+   * Whether {@code type} is a generic type with an {@code @Unpin} type parameter: the cheap
+   * question before asking where an inferred type argument of it would be reported.
    */
   public boolean hasUnpinParameter(TypeMirror type) {
     if (type == null || type.getKind() != TypeKind.DECLARED) {

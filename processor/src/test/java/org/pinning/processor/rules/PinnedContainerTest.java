@@ -706,8 +706,8 @@ class PinnedContainerTest {
   // Explicit type arguments of a generic pinned type (issue 14)
 
   /**
-   * {@code demo.Cache<K, V>} with a generic pinned type {@code Node<K, V>} and {@code members}, which
-   * begin on line 11.
+   * {@code demo.Cache<K, V>} with a generic pinned type {@code Node<K, V>} and {@code members},
+   * which begin on line 11.
    */
   private static JavaFileObject cache(String members) {
     return source(

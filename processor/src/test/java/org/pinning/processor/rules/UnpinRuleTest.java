@@ -777,7 +777,7 @@ class UnpinRuleTest {
 
   // Type arguments javac infers (issue 14): judged once, where inferred, not again where written
 
-  /** {@code Slot<@Unpin T>}, a generic factory and a functional interface bounded {@code @Unpin}. */
+  /** {@code Slot<@Unpin T>}, a generic factory, a functional interface bounded {@code @Unpin}. */
   private static final String INFERRED_PRELUDE =
       """
       package demo;

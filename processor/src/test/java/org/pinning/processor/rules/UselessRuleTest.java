@@ -216,8 +216,8 @@ class UselessRuleTest {
 
   /**
    * The element type javac annotates on {@code @Pinned Task[] ts} is not read as pinned elements:
-   * arrays are never pinned places (DESIGN.md §4.8), so reading an element is no move and storing a
-   * pinned value into one is.
+   * arrays are never pinned places (DESIGN.md §4.8), so reading an element is no move and storing
+   * a pinned value into one is.
    */
   @Test
   void elementsOfAPinnedArrayDeclarationAreNotPinnedPlaces() {
