@@ -195,11 +195,17 @@ public abstract class CallFlow extends StoreFlow {
   private ArgumentMask pinnedTypeArguments(List<? extends Tree> arguments) {
     ArgumentMask mask = ArgumentMask.NONE;
     for (int i = 0; i < arguments.size() && ArgumentMask.tracks(i); i++) {
-      if (arguments.get(i) instanceof AnnotatedTypeTree annotated && isWrittenPinned(annotated)) {
+      if (annotatedPart(arguments.get(i)) instanceof AnnotatedTypeTree annotated
+          && isWrittenPinned(annotated)) {
         mask = mask.with(i);
       }
     }
     return mask;
+  }
+
+  /** javac puts the annotation of {@code @Pinned Node<K, V>} on {@code Node}, inside the type. */
+  private static Tree annotatedPart(Tree argument) {
+    return argument instanceof ParameterizedTypeTree generic ? generic.getType() : argument;
   }
 
   /** Whether the annotated type, written under the current tree, carries {@code @Pinned}. */

@@ -25,7 +25,11 @@ public interface FlowEvents {
   /** A local variable, pattern binding, resource or lambda parameter is declared. */
   void localDeclared(VariableElement local);
 
-  /** A type is written with annotations or type arguments ({@code List<@Pinned Task>}). */
+  /**
+   * A type is written with annotations or type arguments ({@code List<@Pinned Task>}), or javac
+   * infers one the source leaves out: a diamond ({@code new Slot<>()}), the type of a {@code var}
+   * or of an implicitly typed lambda parameter (trees javac synthesizes), a lambda's type.
+   */
   void typeWritten(TreePath type);
 
   /**

@@ -14,6 +14,7 @@ import org.pinning.processor.model.PinModel;
 import org.pinning.processor.options.PinOptions;
 import org.pinning.processor.report.Reporter;
 import org.pinning.processor.rules.DeclarationRules;
+import org.pinning.processor.rules.InferredTypeSites;
 import org.pinning.processor.rules.MoveRule;
 import org.pinning.processor.rules.PinRules;
 import org.pinning.processor.rules.Sources;
@@ -44,6 +45,7 @@ final class CompilationChecks {
   private final TypeUsePlacementRule typeUses;
   private final MoveRule moves;
   private final UnownedRule unowned;
+  private final InferredTypeSites inferred;
 
   CompilationChecks(
       JavacTask task, Trees trees, Sources sources, PinOptions options) {
@@ -71,6 +73,7 @@ final class CompilationChecks {
     this.moves =
         new MoveRule(model, containers, functionalTypes, borrowing, trees, declarations.override());
     this.unowned = new UnownedRule(model);
+    this.inferred = new InferredTypeSites(trees, types, functionalTypes);
     this.pinFreeMembers =
         Boolean.getBoolean(SCAN_EVERY_MEMBER)
             ? null
@@ -79,6 +82,6 @@ final class CompilationChecks {
 
   /** The rules, reporting what they find in one top-level class to {@code out}. */
   PinRules rules(Reporter out) {
-    return new PinRules(trees, declarations, typeUses, moves, unowned, out);
+    return new PinRules(trees, inferred, declarations, typeUses, moves, unowned, out);
   }
 }

@@ -4,7 +4,9 @@ import com.sun.source.tree.AnnotatedTypeTree;
 import com.sun.source.tree.BlockTree;
 import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.CompilationUnitTree;
+import com.sun.source.tree.LambdaExpressionTree;
 import com.sun.source.tree.MethodTree;
+import com.sun.source.tree.NewClassTree;
 import com.sun.source.tree.ParameterizedTypeTree;
 import com.sun.source.tree.VariableTree;
 import com.sun.source.util.TreePath;
@@ -68,10 +70,22 @@ final class PinScanner extends CallFlow {
 
   @Override
   public Pin visitParameterizedType(ParameterizedTypeTree node, Void unused) {
-    if (!node.getTypeArguments().isEmpty()) {
+    if (!node.getTypeArguments().isEmpty() || isDiamond(node)) {
       events.typeWritten(getCurrentPath());
     }
     return super.visitParameterizedType(node, unused);
+  }
+
+  /** A lambda: javac infers its type from its target, which may write it or not. */
+  @Override
+  public Pin visitLambdaExpression(LambdaExpressionTree node, Void unused) {
+    events.typeWritten(getCurrentPath());
+    return super.visitLambdaExpression(node, unused);
+  }
+
+  private boolean isDiamond(ParameterizedTypeTree node) {
+    return node.getTypeArguments().isEmpty()
+        && getCurrentPath().getParentPath().getLeaf() instanceof NewClassTree;
   }
 
   /**

@@ -809,9 +809,34 @@ public final class Messages {
   private static final List<String> KEEPING_VERBS =
       List.of("set", "add", "put", "offer", "push", "register", "attach", "store");
 
-  /** A parameter of a method read from a class file, whose type arguments javac may not show. */
+  /**
+   * A parameter of a method read from a class file whose signature writes a type argument itself
+   * ({@code track(List<Task>)}): only such a type argument can javac's view of class files hide.
+   * Where the type argument is a type variable ({@code new ArrayList<>(Collection<? extends E>)}),
+   * the call's type argument decides, and it is written in the user's source.
+   */
   private static boolean isLibraryParameter(Place place) {
-    return place instanceof Place.Parameter parameter && !parameter.fromSource();
+    return place instanceof Place.Parameter parameter
+        && !parameter.fromSource()
+        && writesATypeArgument(parameter.parameter().asType());
+  }
+
+  private static boolean writesATypeArgument(TypeMirror type) {
+    if (!(type instanceof javax.lang.model.type.DeclaredType declared)) {
+      return false;
+    }
+    for (TypeMirror argument : declared.getTypeArguments()) {
+      TypeMirror written =
+          argument instanceof javax.lang.model.type.WildcardType wildcard
+              ? (wildcard.getExtendsBound() != null
+                  ? wildcard.getExtendsBound()
+                  : wildcard.getSuperBound())
+              : argument;
+      if (written != null && written.getKind() != javax.lang.model.type.TypeKind.TYPEVAR) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Class files compiled without {@code -parameters} name their parameters arg0, arg1... */

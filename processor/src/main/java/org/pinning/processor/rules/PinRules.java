@@ -1,14 +1,17 @@
 package org.pinning.processor.rules;
 
 import com.sun.source.tree.AnnotatedTypeTree;
+import com.sun.source.tree.LambdaExpressionTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.MethodTree;
+import com.sun.source.tree.NewClassTree;
 import com.sun.source.tree.ParameterizedTypeTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.Trees;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.IntFunction;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.VariableElement;
@@ -33,10 +36,12 @@ public final class PinRules implements FlowEvents {
   private final TypeUsePlacementRule typeUses;
   private final MoveRule moves;
   private final UnownedRule unowned;
+  private final InferredTypeSites inferred;
   private final Reporter out;
 
   public PinRules(
       Trees trees,
+      InferredTypeSites inferred,
       DeclarationRules declarations,
       TypeUsePlacementRule typeUses,
       MoveRule moves,
@@ -47,6 +52,7 @@ public final class PinRules implements FlowEvents {
     this.typeUses = typeUses;
     this.moves = moves;
     this.unowned = unowned;
+    this.inferred = inferred;
     this.out = out;
   }
 
@@ -67,18 +73,62 @@ public final class PinRules implements FlowEvents {
 
   @Override
   public void typeWritten(TreePath path) {
-    if (path.getLeaf() instanceof AnnotatedTypeTree) {
+    Tree leaf = path.getLeaf();
+    if (leaf instanceof AnnotatedTypeTree) {
       report(typeUses.check(path));
-    } else if (path.getLeaf() instanceof ParameterizedTypeTree node) {
-      TypeMirror type = trees.getTypeMirror(path);
-      if (type != null && type.getKind() == TypeKind.DECLARED) {
-        declarations
-            .unpin()
-            .checkTypeArguments(
-                (DeclaredType) type,
-                i -> Site.tree(new TreePath(path, node.getTypeArguments().get(i))),
-                out::report);
-      }
+    } else if (leaf instanceof LambdaExpressionTree lambda) {
+      lambdaTyped(path, lambda);
+    } else if (leaf instanceof ParameterizedTypeTree node && node.getTypeArguments().isEmpty()) {
+      diamondTyped(path.getParentPath());
+    } else if (leaf instanceof ParameterizedTypeTree && inferred.isSynthesized(path)) {
+      synthesizedTypeWritten(path);
+    } else if (leaf instanceof ParameterizedTypeTree node) {
+      checkTypeArguments(
+          trees.getTypeMirror(path),
+          i -> Site.tree(new TreePath(path, node.getTypeArguments().get(i))));
+    }
+  }
+
+  /** {@code new Slot<>(task)}: judged here unless it copies a declared target's type. */
+  private void diamondTyped(TreePath creation) {
+    TypeMirror type = trees.getTypeMirror(creation);
+    if (declarations.unpin().hasUnpinParameter(type) && inferred.isDiamondInferred(creation)) {
+      checkTypeArgumentsAt(type, creation);
+    }
+  }
+
+  /** The type javac wrote for a {@code var} or an implicit lambda parameter. */
+  private void synthesizedTypeWritten(TreePath path) {
+    TypeMirror type = trees.getTypeMirror(path);
+    if (!declarations.unpin().hasUnpinParameter(type)) {
+      return;
+    }
+    TreePath declaration = inferred.siteOfSynthesized(path);
+    if (declaration != null) {
+      checkTypeArgumentsAt(type, declaration);
+    }
+  }
+
+  /** A lambda whose type a generic method inferred: judged at its first parameter. */
+  private void lambdaTyped(TreePath path, LambdaExpressionTree lambda) {
+    TypeMirror type = trees.getTypeMirror(path);
+    if (declarations.unpin().hasUnpinParameter(type) && inferred.isTargetInferred(path)) {
+      TreePath site =
+          lambda.getParameters().isEmpty()
+              ? path
+              : new TreePath(path, lambda.getParameters().get(0));
+      checkTypeArgumentsAt(type, site);
+    }
+  }
+
+  /** Type arguments javac inferred: every finding goes to the one tree where it inferred them. */
+  private void checkTypeArgumentsAt(TypeMirror type, TreePath site) {
+    checkTypeArguments(type, i -> Site.tree(site));
+  }
+
+  private void checkTypeArguments(TypeMirror type, IntFunction<Site> siteOfArgument) {
+    if (type != null && type.getKind() == TypeKind.DECLARED) {
+      declarations.unpin().checkTypeArguments((DeclaredType) type, siteOfArgument, out::report);
     }
   }
 
@@ -98,6 +148,17 @@ public final class PinRules implements FlowEvents {
     if (call.getLeaf() instanceof MethodInvocationTree invocation
         && !invocation.getTypeArguments().isEmpty()) {
       checkExplicitTypeArguments(call, invocation.getTypeArguments(), method);
+    } else if (!method.getTypeParameters().isEmpty()
+        && call.getLeaf() instanceof MethodInvocationTree) {
+      callTyped(call);
+    }
+  }
+
+  /** {@code Object o = Slot.of(task);}: a result type a generic call inferred, judged at it. */
+  private void callTyped(TreePath call) {
+    TypeMirror type = trees.getTypeMirror(call);
+    if (declarations.unpin().hasUnpinParameter(type) && inferred.isCallInferred(call)) {
+      checkTypeArgumentsAt(type, call);
     }
   }
 

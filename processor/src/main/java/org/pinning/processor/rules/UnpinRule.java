@@ -89,6 +89,23 @@ public final class UnpinRule {
   }
 
   /**
+   * Whether {@code type} is a generic type with an {@code @Unpin} type parameter: the cheap
+   * question before asking where an inferred type argument of it would be reported.
+   */
+  public boolean hasUnpinParameter(TypeMirror type) {
+    if (type == null || type.getKind() != TypeKind.DECLARED) {
+      return false;
+    }
+    TypeElement element = (TypeElement) ((DeclaredType) type).asElement();
+    for (TypeParameterElement parameter : element.getTypeParameters()) {
+      if (annotations.hasUnpin(parameter)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
    * Pinned type arguments for {@code @Unpin} type parameters in {@code type} ({@code Slot<Task>}),
    * reported where {@code siteOfArgument} says argument {@code i} is written.
    */

@@ -428,6 +428,19 @@ class BorrowingModelTest {
   }
 
   @Test
+  void everyComparatorsCompareBorrowsPinnedArguments() {
+    assertThat(
+            compile(
+                ranked(
+                    """
+                    ORDER.compare(other, this)
+                          + ORDER.reversed().compare(this, other)
+                          + Comparator.comparingInt((Ranked r) -> r.rank).compare(this, other)
+                          + Comparator.<Ranked>naturalOrder().compare(this, other)""")))
+        .succeededWithoutWarnings();
+  }
+
+  @Test
   void comparisonOutsideTheModelMovesThePinnedReceiver() {
     JavaFileObject ranked = ranked("Objects.compare(this, other, ORDER)");
     Compilation compilation = compile(ranked);

@@ -525,6 +525,36 @@ class MisplacedRuleTest {
   }
 
   @Test
+  void pinnedOnAnArrayDimensionOfAFieldALocalAndAReturnIsRejectedAtEachAnnotation() {
+    JavaFileObject runner =
+        source(
+            "demo.Runner",
+            """
+            package demo;
+            import org.pinning.Pinned;
+            public final class Runner {
+              final Task @Pinned [] field = new Task[1];
+              Task @Pinned [] make() { return null; }
+              void run() {
+                Task @Pinned [] local = new Task[1];
+                Task[] @Pinned [] inner = new Task[1][];
+              }
+            }
+            """);
+    Compilation compilation = compile(task(), runner);
+    assertThat(compilation).hadErrorCount(4);
+    assertThat(compilation).hadWarningCount(0); // the declaration reading does not apply here
+    // the caret under each annotation: line, column
+    for (long[] at : new long[][] {{4, 14}, {5, 8}, {7, 10}, {8, 12}}) {
+      assertThat(compilation)
+          .hadErrorContaining("[pin:misplaced] @Pinned in an array dimension")
+          .inFile(runner)
+          .onLine(at[0])
+          .atColumn(at[1]);
+    }
+  }
+
+  @Test
   void pinnedOnAnArrayDeclarationIsUselessNotMisplaced() {
     JavaFileObject runner =
         source(
@@ -817,8 +847,10 @@ class MisplacedRuleTest {
               List<Map.@Pinned Entry<String, Task>> field;
               void param(List<Map.@Pinned Entry<String, Task>> p) {
                 List<Map.@Pinned Entry<String, Task>> local = p;
-                Object made = new ArrayList<Map.@Pinned Entry<String, Task>>();
-                Object called = List.<Map.@Pinned Entry<String, Task>>of();
+                List<Map.@Pinned Entry<String, Task>> made =
+                    new ArrayList<Map.@Pinned Entry<String, Task>>();
+                List<Map.@Pinned Entry<String, Task>> called =
+                    List.<Map.@Pinned Entry<String, Task>>of();
               }
               List<? extends Map.@Pinned Entry<String, Task>> bounded;
               List<java.util.Map.@Pinned Entry<String, Task>> qualified;

@@ -754,6 +754,31 @@ class OverrideRuleTest {
   }
 
   @Test
+  void overrideAddingPinnedForAKnownUnpinTypeArgumentIsUselessNotAnOverride() {
+    // Either spelling keeps the contract: without @Pinned it is clean, with it a warning, never
+    // pin:override; so the user can always win.
+    JavaFileObject names =
+        source(
+            "demo.Names",
+            """
+            package demo;
+            import org.pinning.Pinned;
+            public final class Names implements Handler<String> {
+              @Override
+              public void handle(@Pinned String v) {}
+            }
+            """);
+    Compilation compilation = compile(task(), handler(), names);
+    assertThat(compilation).succeeded();
+    assertThat(compilation).hadWarningCount(1);
+    assertThat(compilation)
+        .hadWarningContaining("[pin:useless] @Pinned has no effect on 'v': type 'String' is Unpin")
+        .inFile(names)
+        .onLine(5)
+        .atColumn(22);
+  }
+
+  @Test
   void overrideForAPinnedTypeArgumentStillMayNotDropThePin() {
     JavaFileObject tasks =
         source(

@@ -865,4 +865,88 @@ class PinnedContainerTest {
                     """)))
         .succeededWithoutWarnings();
   }
+
+  // Explicit type arguments of a generic pinned type (issue 14)
+
+  /**
+   * {@code demo.Cache<K, V>} with a generic pinned type {@code Node<K, V>} and {@code members},
+   * which begin on line 11.
+   */
+  private static JavaFileObject cache(String members) {
+    return source(
+        "demo.Cache",
+        """
+        package demo;
+        import java.util.*;
+        import org.pinning.Pinned;
+        @Pinned final class Node<K, V> {
+          int rank;
+          int rank() { return rank; }
+        }
+        final class Bag<T> { void addAll(Collection<? extends T> c) {} }
+        public final class Cache<K, V> {
+          final List<@Pinned Node<K, V>> all = new ArrayList<>();
+        """
+            + members
+            + "}\n");
+  }
+
+  @Test
+  void explicitPinnedTypeArgumentsOfAGenericPinnedTypeAreHonoured() {
+    JavaFileObject cache =
+        cache(
+            """
+              final Deque<@Pinned Node<K, V>> queue = new ArrayDeque<@Pinned Node<K, V>>();
+              void keep(@Pinned Node<K, V> node) {
+                queue.add(node);
+                List<@Pinned Node<K, V>> two = List.<@Pinned Node<K, V>>of(node, node);
+                Optional<@Pinned Node<K, V>> one = Optional.<@Pinned Node<K, V>>ofNullable(node);
+                Comparator<@Pinned Node<K, V>> byRank =
+                    Comparator.<@Pinned Node<K, V>>comparingInt(n -> n.rank());
+                all.sort(byRank);
+                List<@Pinned Node<K, V>> copy = new ArrayList<@Pinned Node<K, V>>(all);
+                Deque<@Pinned Node<K, V>> local = new ArrayDeque<@Pinned Node<K, V>>(all);
+                new Bag<@Pinned Node<K, V>>().addAll(all);
+              }
+            """);
+    assertThat(compile(cache)).succeededWithoutWarnings();
+  }
+
+  @Test
+  void unpinnedExplicitTypeArgumentsOfAGenericPinnedTypeAreMovesBlamingNoClassFile() {
+    JavaFileObject cache =
+        cache(
+            """
+              void keep(@Pinned Node<K, V> node) {
+                List.<Node<K, V>>of(
+                    node);
+                new ArrayList<Node<K, V>>(
+                    all);
+                new Bag<Node<K, V>>().addAll(
+                    all);
+              }
+            """);
+    Compilation compilation = compile(cache);
+    assertThat(compilation).hadErrorCount(3);
+    assertThat(compilation)
+        .hadErrorContaining("[pin:move] pinned value 'node' moves into unpinned parameter")
+        .inFile(cache)
+        .onLine(13);
+    for (long line : new long[] {15, 17}) {
+      assertThat(compilation)
+          .hadErrorContaining(
+              "[pin:move] pinned elements of 'all' move into unpinned parameter 'c' of '")
+          .inFile(cache)
+          .onLine(line);
+    }
+    // The type argument is written here, in the source: no class file is to blame.
+    assertThat(compilation)
+        .hadErrorContaining(
+            "new ArrayList(Collection<? extends E>)'\n  help: only a place whose type argument is"
+                + " @Pinned may hold them, as 'List<@Pinned Task>'");
+    for (var error : compilation.errors()) {
+      org.junit.jupiter.api.Assertions.assertFalse(
+          error.getMessage(null).contains("class file"), error.getMessage(null));
+    }
+  }
 }

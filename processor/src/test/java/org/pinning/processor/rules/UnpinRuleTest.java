@@ -793,4 +793,235 @@ class UnpinRuleTest {
         .inFile(nodes)
         .onLineContaining("final Slot<Task> spare");
   }
+
+  // Type arguments javac infers (issue 14): judged once, where inferred, not again where written
+
+  /** {@code Slot<@Unpin T>}, a generic factory, a functional interface bounded {@code @Unpin}. */
+  private static final String INFERRED_PRELUDE =
+      """
+      package demo;
+      import java.util.List;
+      import java.util.function.Consumer;
+      import org.pinning.Pinned;
+      import org.pinning.Unpin;
+      @Pinned final class Task {}
+      final class Slot<@Unpin T> {
+        Slot() {}
+        Slot(T value) {}
+        static <U> Slot<U> of(U value) { return new Slot<>(value); }
+      }
+      interface Sink<@Unpin T> { void accept(T value); }
+      """;
+
+  private static JavaFileObject inferred(String body) {
+    return source("demo.Use", INFERRED_PRELUDE + "public final class Use {\n" + body + "}\n");
+  }
+
+  /** The line of {@code Use} whose text contains {@code fragment}, 1-based. */
+  private static long lineOf(String body, String fragment) {
+    String text = INFERRED_PRELUDE + "public final class Use {\n" + body;
+    String before = text.substring(0, text.indexOf(fragment));
+    return before.chars().filter(c -> c == '\n').count() + 1;
+  }
+
+  private static void assertOneUnpinErrorAt(String body, String line, long column, String owner) {
+    JavaFileObject file = inferred(body);
+    Compilation compilation = compile(file);
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation)
+        .hadErrorContaining(
+            "[pin:unpin] pinned type 'Task' for @Unpin type parameter 'T' of '" + owner + "'")
+        .inFile(file)
+        .onLine(lineOf(body, line))
+        .atColumn(column);
+  }
+
+  @Test
+  void diamondCopyingAWrittenTypeIsRejectedOnlyWhereTheTypeArgumentIsWritten() {
+    String body =
+        """
+          void make() {
+            Slot<Task> slot = new Slot<>();
+          }
+        """;
+    assertOneUnpinErrorAt(body, "Slot<Task> slot", 10, "Slot");
+  }
+
+  @Test
+  void fieldDiamondCopyingAWrittenTypeIsRejectedOnlyWhereTheTypeArgumentIsWritten() {
+    String body =
+        """
+          final Slot<Task> slot = new Slot<>();
+          Slot<Task> fill() { return new Slot<>(); }
+          void keep(Slot<Task> s) {}
+          void refill(Slot<Task> s) { s = new Slot<>(); keep(new Slot<>()); }
+        """;
+    JavaFileObject file = inferred(body);
+    Compilation compilation = compile(file);
+    assertThat(compilation).hadErrorCount(4); // the four declarations, not the four diamonds
+    assertThat(compilation)
+        .hadErrorContaining("[pin:unpin] pinned type 'Task'")
+        .inFile(file)
+        .onLine(lineOf(body, "final Slot<Task> slot"))
+        .atColumn(14);
+  }
+
+  @Test
+  void diamondInferringAPinnedTypeArgumentIsRejectedAtTheDiamond() {
+    String body =
+        """
+          Object make(Task task) {
+            return new Slot<>(task);
+          }
+        """;
+    assertOneUnpinErrorAt(body, "new Slot<>(task)", 12, "Slot");
+  }
+
+  @Test
+  void diamondInitializingAVarIsRejectedAtTheDiamondOnly() {
+    String body =
+        """
+          void make(Task task) {
+            var slot = new Slot<>(task);
+          }
+        """;
+    assertOneUnpinErrorAt(body, "new Slot<>(task)", 16, "Slot");
+  }
+
+  @Test
+  void varCopyingATypeArgumentWrittenInTheInitializerIsRejectedOnlyThere() {
+    String body =
+        """
+          void make() {
+            var slot = new Slot<Task>();
+          }
+        """;
+    assertOneUnpinErrorAt(body, "new Slot<Task>()", 25, "Slot");
+  }
+
+  @Test
+  void varOfATypeInferredByAGenericMethodIsRejectedAtTheVarDeclaration() {
+    String body =
+        """
+          void make(Task task) {
+            var slot = Slot.of(task);
+          }
+        """;
+    assertOneUnpinErrorAt(body, "var slot", 9, "Slot");
+  }
+
+  @Test
+  void varCopyingAWrittenFieldTypeIsNotRejectedAgain() {
+    String body =
+        """
+          Slot<Task> kept;
+          List<Slot<Task>> all;
+          void copy() {
+            var slot = kept;
+            var first = all.get(0);
+            all.forEach(s -> {});
+            for (var s : all) {}
+          }
+        """;
+    JavaFileObject file = inferred(body);
+    Compilation compilation = compile(file);
+    assertThat(compilation).hadErrorCount(2); // the two field declarations
+    assertThat(compilation)
+        .hadErrorContaining("[pin:unpin] pinned type 'Task'")
+        .inFile(file)
+        .onLine(lineOf(body, "List<Slot<Task>> all"));
+  }
+
+  @Test
+  void lambdaParameterInferredAsAPinnedTypeArgumentIsRejectedAtTheParameter() {
+    String body =
+        """
+          static <X> void take(Sink<X> sink, X value) {}
+          void give() {
+            take((t) -> {}, new Task());
+          }
+        """;
+    assertOneUnpinErrorAt(body, "take((t)", 11, "Sink");
+  }
+
+  @Test
+  void lambdaParameterOfAWrittenTargetTypeIsRejectedOnlyAtTheTarget() {
+    String body =
+        """
+          void give() {
+            Sink<Task> sink = (t) -> {};
+            Consumer<Slot<Task>> consumer = (s) -> {};
+          }
+        """;
+    JavaFileObject file = inferred(body);
+    Compilation compilation = compile(file);
+    assertThat(compilation).hadErrorCount(2);
+    assertThat(compilation)
+        .hadErrorContaining("of 'Sink'")
+        .inFile(file)
+        .onLine(lineOf(body, "Sink<Task> sink"))
+        .atColumn(10);
+    assertThat(compilation)
+        .hadErrorContaining("of 'Slot'")
+        .inFile(file)
+        .onLine(lineOf(body, "Consumer<Slot<Task>>"))
+        .atColumn(19);
+  }
+
+  @Test
+  void resultOfAGenericCallIsRejectedAtTheCallWhereNoDeclarationNamesIt() {
+    String body =
+        """
+          Object make(Task task) {
+            return Slot.of(task);
+          }
+        """;
+    assertOneUnpinErrorAt(body, "Slot.of(task)", 19, "Slot");
+  }
+
+  @Test
+  void genericCallInsideAVarInitializerIsRejectedAtTheCallNotAgainAtTheVar() {
+    String body =
+        """
+          void make(Task task) {
+            var byName = java.util.Map.of("a", Slot.of(task));
+          }
+        """;
+    assertOneUnpinErrorAt(body, "var byName", 47, "Slot"); // under the call's parenthesis
+  }
+
+  @Test
+  void diamondsAndCallsCopyingAWrittenTargetAreNotRejectedAgain() {
+    String body =
+        """
+          Slot<Task> make(Task task) {
+            java.util.function.Supplier<Slot<Task>> supplier = () -> new Slot<>();
+            Slot<Task> slot = Slot.of(task);
+            return Slot.of(task);
+          }
+        """;
+    JavaFileObject file = inferred(body);
+    Compilation compilation = compile(file);
+    assertThat(compilation).hadErrorCount(3); // the three written 'Slot<Task>'
+    assertThat(compilation)
+        .hadErrorContaining("[pin:unpin] pinned type 'Task'")
+        .inFile(file)
+        .onLine(lineOf(body, "Supplier<Slot<Task>>"))
+        .atColumn(38);
+  }
+
+  @Test
+  void inferredUnpinnedTypeArgumentsAreAccepted() {
+    String body =
+        """
+          static <X> void take(Sink<X> sink, X value) {}
+          Object make() {
+            var slot = Slot.of("name");
+            take((t) -> {}, "name");
+            Slot<String> names = new Slot<>();
+            return new Slot<>(1);
+          }
+        """;
+    assertThat(compile(inferred(body))).succeededWithoutWarnings();
+  }
 }

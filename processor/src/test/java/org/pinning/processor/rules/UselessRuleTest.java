@@ -156,6 +156,102 @@ class UselessRuleTest {
         .onLineContaining("@Pinned final Task[] tasks");
   }
 
+  /**
+   * DESIGN.md §4.8: on a declaration of array type javac also puts {@code @Pinned} on the element
+   * type ({@code @Pinned Task}), innermost for {@code Task[][]}; the declaration reading wins, so
+   * each is {@code pin:useless} on the array (and never {@code pin:misplaced} for the element).
+   */
+  @Test
+  void pinnedArrayReturnAndArraysOfArraysAreWarnedAtTheAnnotation() {
+    JavaFileObject batch =
+        source(
+            "demo.Batch",
+            """
+            package demo;
+            import org.pinning.Pinned;
+            public final class Batch {
+              @Pinned Task[] single() { return null; }
+              @Pinned final Task[][] grid = new Task[1][];
+              @Pinned Task[][] rows() { return grid; }
+              void run(@Pinned Task[][] given) {
+                @Pinned Task[][] local = given;
+                local.hashCode();
+              }
+            }
+            """);
+    Compilation compilation = compile(TASK, batch);
+    assertThat(compilation).succeeded();
+    assertThat(compilation).hadWarningCount(5);
+    assertThat(compilation)
+        .hadWarningContaining(
+            "[pin:useless] @Pinned has no effect on 'single': type 'Task[]' is Unpin")
+        .inFile(batch)
+        .onLine(4)
+        .atColumn(3); // @Pinned Task[] single()
+    assertThat(compilation)
+        .hadWarningContaining(
+            "[pin:useless] @Pinned has no effect on 'grid': type 'Task[][]' is Unpin")
+        .inFile(batch)
+        .onLine(5)
+        .atColumn(3); // @Pinned final Task[][] grid
+    assertThat(compilation)
+        .hadWarningContaining(
+            "[pin:useless] @Pinned has no effect on 'rows': type 'Task[][]' is Unpin")
+        .inFile(batch)
+        .onLine(6)
+        .atColumn(3); // @Pinned Task[][] rows()
+    assertThat(compilation)
+        .hadWarningContaining(
+            "[pin:useless] @Pinned has no effect on 'given': type 'Task[][]' is Unpin")
+        .inFile(batch)
+        .onLine(7)
+        .atColumn(12); // @Pinned Task[][] given
+    assertThat(compilation)
+        .hadWarningContaining(
+            "[pin:useless] @Pinned has no effect on 'local': type 'Task[][]' is Unpin")
+        .inFile(batch)
+        .onLine(8)
+        .atColumn(5); // @Pinned Task[][] local
+  }
+
+  /**
+   * The element type javac annotates on {@code @Pinned Task[] ts} is not read as pinned elements:
+   * arrays are never pinned places (DESIGN.md §4.8), so reading an element is no move and storing
+   * a pinned value into one is.
+   */
+  @Test
+  void elementsOfAPinnedArrayDeclarationAreNotPinnedPlaces() {
+    JavaFileObject batch =
+        source(
+            "demo.Batch",
+            """
+            package demo;
+            import org.pinning.Pinned;
+            public final class Batch {
+              @SuppressWarnings("pin:useless") @Pinned final Task[] field = new Task[1];
+              Object stash;
+              @SuppressWarnings("pin:useless") @Pinned Task[] all() { return field; }
+              void read(@SuppressWarnings("pin:useless") @Pinned Task[][] grid) {
+                stash = field[0];
+                stash = all()[0];
+                stash = grid[0][0];
+                for (Task t : all()) { stash = t; }
+              }
+              void write(@Pinned Task task) {
+                field[0] =
+                    task;
+              }
+            }
+            """);
+    Compilation compilation = compile(TASK, batch);
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation).hadWarningCount(0);
+    assertThat(compilation)
+        .hadErrorContaining("[pin:move] pinned value 'task' moves into an array element")
+        .inFile(batch)
+        .onLineContaining("task;");
+  }
+
   @Test
   void pinnedStringParameterIsWarned() {
     JavaFileObject log =
