@@ -40,6 +40,11 @@ public record ArgumentMask(int bits) {
     return tracks(position) ? of(bits | (1 << position)) : this;
   }
 
+  /** The positions of this set and of {@code other}. */
+  public ArgumentMask or(ArgumentMask other) {
+    return of(bits | other.bits);
+  }
+
   /** Whether every position of this set is also in {@code other}. */
   public boolean isWithin(ArgumentMask other) {
     return (bits & ~other.bits) == 0;

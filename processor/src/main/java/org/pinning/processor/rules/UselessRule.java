@@ -45,13 +45,29 @@ public final class UselessRule {
           : null;
     }
     TypeMirror type =
-        element instanceof ExecutableElement method ? method.getReturnType() : element.asType();
+        element instanceof ExecutableElement method ? method.getReturnType() : varargsElement(element);
     if (type.getKind() == javax.lang.model.type.TypeKind.ERROR) {
       return null; // javac reports the missing type; nothing is known of it here
     }
     return model.isKnownUnpin(type)
         ? Messages.useless(Site.annotation(element, pinned), element, type)
         : null;
+  }
+
+  /**
+   * The type a {@code @Pinned} on {@code element} protects: for a varargs parameter ({@code @Pinned
+   * Task... ts}) the type of the values passed for it, which the parameter takes pinned.
+   */
+  private static TypeMirror varargsElement(Element element) {
+    TypeMirror type = element.asType();
+    if (element.getKind() == ElementKind.PARAMETER
+        && type instanceof javax.lang.model.type.ArrayType array
+        && element.getEnclosingElement() instanceof ExecutableElement method
+        && method.isVarArgs()
+        && method.getParameters().indexOf(element) == method.getParameters().size() - 1) {
+      return array.getComponentType();
+    }
+    return type;
   }
 
   /** The finding for a pinned receiver, {@code void poll(@Pinned Plain this)}, or null. */
