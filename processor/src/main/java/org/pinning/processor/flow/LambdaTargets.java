@@ -22,6 +22,7 @@ import javax.lang.model.type.ExecutableType;
 import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
 import javax.lang.model.type.TypeVariable;
+import javax.lang.model.type.WildcardType;
 import javax.lang.model.util.Types;
 import org.pinning.processor.model.ArgumentMask;
 import org.pinning.processor.model.ContainerTypes;
@@ -93,7 +94,8 @@ final class LambdaTargets {
     String into = null;
     if (functionalTypes.resultArgument(declared) instanceof TypeVariable variable
         && variable.asElement() instanceof TypeParameterElement parameter) {
-      if (parameter.getGenericElement().equals(method)) {
+      if (parameter.getGenericElement().equals(method)
+          && returnsThrough(method, variable)) {
         resultVariable = method.getTypeParameters().indexOf(parameter);
       } else if (receiver != null
           && parameter.getGenericElement().equals(method.getEnclosingElement())) {
@@ -110,6 +112,30 @@ final class LambdaTargets {
     noted.put(
         argument.getLeaf(),
         new Target(parameters, elements.isEmpty() ? null : container, result, resultVariable));
+  }
+
+  /**
+   * Whether {@code method} returns values of {@code variable}, or a container of them ({@code
+   * Stream<R> map(…)}): only there does a pinned result of its function stay in sight. A function
+   * whose result the method keeps out of sight ({@code <T> void store(Supplier<T> s)}) moves it.
+   */
+  private boolean returnsThrough(ExecutableElement method, TypeVariable variable) {
+    TypeMirror result = method.getReturnType();
+    if (types.isSameType(result, variable)) {
+      return true;
+    }
+    if (result instanceof DeclaredType declared) {
+      for (TypeMirror argument : declared.getTypeArguments()) {
+        TypeMirror bound =
+            argument instanceof WildcardType wildcard
+                ? wildcard.getExtendsBound()
+                : argument;
+        if (bound != null && types.isSameType(bound, variable)) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   /** The target of the lambda or method reference at {@code path}, about to be scanned. */

@@ -1855,6 +1855,58 @@ class MoveRuleTest {
                 + " than returning it");
   }
 
+  @Test
+  void pinnedResultOfAFunctionAGenericMethodKeepsOutOfSightIsRejected() {
+    JavaFileObject pump =
+        source(
+            "demo.Pump",
+            """
+            package demo;
+            import java.util.function.Supplier;
+            import org.pinning.Pinned;
+            public final class Pump {
+              static <T> void store(Supplier<T> supplier) {}
+              void start(@Pinned Buffer rx) {
+                store(() -> rx);
+              }
+            }
+            """);
+    Compilation compilation = compileWithTask(pump);
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation)
+        .hadErrorContaining("[pin:move] pinned value 'rx' moves into the return value of a lambda")
+        .inFile(pump)
+        .onLineContaining("store(() -> rx);");
+  }
+
+  @Test
+  void pinnedResultOfAFunctionIsCarriedIntoTheResultOfAGenericMethod() {
+    JavaFileObject pump =
+        source(
+            "demo.Pump",
+            """
+            package demo;
+            import java.util.function.Supplier;
+            import org.pinning.Pinned;
+            public final class Pump {
+              Buffer last;
+              static <T> T get(Supplier<T> supplier) {
+                return supplier.get();
+              }
+              void start(@Pinned Buffer rx) {
+                get(() -> rx).toString();
+                last = get(() -> rx);
+              }
+            }
+            """);
+    Compilation compilation = compileWithTask(pump);
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation)
+        .hadErrorContaining("[pin:move] pinned value 'get()' moves into unpinned field 'last'")
+        .inFile(pump)
+        .onLineContaining("last = get(() -> rx);");
+  }
+
   // Varargs
 
   @Test

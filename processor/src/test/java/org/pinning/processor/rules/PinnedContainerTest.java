@@ -794,6 +794,23 @@ class PinnedContainerTest {
   }
 
   @Test
+  void mapWithAnIdentityLambdaKeepsTheElementsPinned() {
+    JavaFileObject pool =
+        pool(
+            """
+              void copy() {
+                List<Task> copy = tasks.stream().map(t -> t).toList();
+              }
+            """);
+    Compilation compilation = compilePool(pool);
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation)
+        .hadErrorContaining("[pin:move] pinned elements of 'tasks.stream().map().toList()'")
+        .inFile(pool)
+        .onLineContaining("List<Task> copy = tasks.stream().map(t -> t).toList();");
+  }
+
+  @Test
   void mapWithRequireNonNullIntoAPinnedListIsAccepted() {
     assertThat(
             compilePool(
