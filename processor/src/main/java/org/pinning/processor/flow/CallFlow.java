@@ -5,6 +5,7 @@ import com.sun.source.tree.ArrayAccessTree;
 import com.sun.source.tree.AnnotationTree;
 import com.sun.source.tree.CompilationUnitTree;
 import com.sun.source.tree.EnhancedForLoopTree;
+import com.sun.source.tree.IdentifierTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.LambdaExpressionTree;
 import com.sun.source.tree.MemberReferenceTree;
@@ -32,13 +33,14 @@ import org.pinning.processor.model.BorrowingModel;
 import org.pinning.processor.model.ContainerTypes;
 import org.pinning.processor.model.ContainerTypes.Signature;
 import org.pinning.processor.model.ElementCollectors;
+import org.pinning.processor.model.VarargsParameters;
 import org.pinning.processor.model.FunctionalTypes;
 
 /**
- * The transfer of the analysis for calls (DESIGN.md §4.1, §4.7): what a call, a {@code new}, a
- * lambda or a method reference yields, which arguments it pins, and which flows into parameters to
- * tell the rules about. Pinned containers are followed through chained calls here, since javac
- * drops type annotations there.
+ * The transfer of the analysis for calls (DESIGN.md §4.1, §4.7): what a call or a {@code new}
+ * yields, which arguments it pins, and which flows into parameters to tell the rules about; the
+ * lambdas and method references passed are {@link LambdaFlow}'s, given their targets here. Pinned
+ * containers are followed through chained calls here, since javac drops type annotations there.
  */
 public abstract class CallFlow extends LambdaFlow {
   protected CallFlow(FlowContext context, CompilationUnitTree unit, FlowEvents events) {
@@ -396,7 +398,7 @@ public abstract class CallFlow extends LambdaFlow {
       boolean pinned =
           elements != null
               && (containers.iteratesPinned(iterated, elements.elements())
-                  || isPinnedArray(iterated, elements));
+                  || isPinnedVarargs(node.getExpression()));
       state()
           .holdNew(
               local,
@@ -410,21 +412,26 @@ public abstract class CallFlow extends LambdaFlow {
   }
 
   /**
-   * An element of an array that is itself held pinned: the array a {@code @Pinned} varargs
-   * parameter ({@code @Pinned Task... ts}) receives, whose elements the callers passed pinned.
+   * An element of the array a {@code @Pinned} varargs parameter receives ({@code @Pinned Task...
+   * ts}): its callers passed it pinned. Any other array element is an ordinary value.
    */
   @Override
   public Pin visitArrayAccess(ArrayAccessTree node, Void unused) {
-    Pin array = scan(node.getExpression(), unused);
+    scan(node.getExpression(), unused);
     scan(node.getIndex(), unused);
-    TypeMirror type = trees.getTypeMirror(new TreePath(getCurrentPath(), node.getExpression()));
-    return isPinnedArray(type, array) ? new Pin.PinnedPlace(array.name() + "[…]") : null;
+    return isPinnedVarargs(node.getExpression())
+        ? new Pin.PinnedPlace(node.getExpression() + "[…]")
+        : null;
   }
 
-  private boolean isPinnedArray(TypeMirror type, Pin pin) {
-    return pin != null
-        && pin.isPinnedValue()
-        && type instanceof ArrayType array
-        && !model.isKnownUnpin(array.getComponentType());
+  private boolean isPinnedVarargs(ExpressionTree array) {
+    if (!(array instanceof IdentifierTree)) {
+      return false;
+    }
+    Element element = trees.getElement(new TreePath(getCurrentPath(), array));
+    return element != null
+        && VarargsParameters.isVarargs(element)
+        && annotations.hasPinned(element)
+        && !model.isKnownUnpin(((ArrayType) element.asType()).getComponentType());
   }
 }

@@ -129,7 +129,12 @@ public abstract class LambdaFlow extends StoreFlow {
       return;
     }
     if (pin != null && pin.isPinnedValue()) {
-      flowsInto(value, pin, place);
+      LambdaResult result = place.result();
+      flowsInto(
+          value,
+          pin,
+          new Place.LambdaReturn(
+              place.functional(), lambdaTargets.described(result, place.functional())));
     }
   }
 
@@ -166,11 +171,12 @@ public abstract class LambdaFlow extends StoreFlow {
       lambdaTargets.carries(node);
       return;
     }
+    TypeMirror functional = trees.getTypeMirror(getCurrentPath());
     events.flowsInto(
         getCurrentPath(),
         new Pin.PinnedPlace(method.getSimpleName() + "()"),
         new Place.MethodReferenceResult(
-            node.toString(), trees.getTypeMirror(getCurrentPath()), target.result()));
+            node.toString(), functional, lambdaTargets.described(target.result(), functional)));
   }
 
   /**

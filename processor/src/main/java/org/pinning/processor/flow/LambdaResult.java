@@ -10,7 +10,7 @@ import javax.lang.model.type.TypeMirror;
  *
  * @param pinned whether the result is a pinned place
  * @param type the type the functional interface's method returns there ({@code Task} for a {@code
- *     Supplier<Task>}); null where unknown
+ *     Supplier<Task>}); null where unknown, and until a value flows into the result
  * @param container the receiver of the call that stores the result ({@code plain} of {@code
  *     plain.compute(k, f)}); null where the result goes to no container
  * @param containerType the static type of {@code container}; null with it

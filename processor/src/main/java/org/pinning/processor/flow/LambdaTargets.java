@@ -105,7 +105,7 @@ final class LambdaTargets {
     LambdaResult result =
         new LambdaResult(
             functionalTypes.returnsPinned(declared, elements),
-            resultType(functional),
+            null,
             into,
             into == null ? null : receiverType);
     ArgumentMask parameters = functionalTypes.parametersReceiving(declared, elements);
@@ -165,11 +165,7 @@ final class LambdaTargets {
       elements = containers.pinnedArguments(functional);
     }
     LambdaResult result =
-        new LambdaResult(
-            functionalTypes.returnsPinned(functional, elements),
-            resultType(functional),
-            null,
-            null);
+        new LambdaResult(functionalTypes.returnsPinned(functional, elements), null, null, null);
     return new Target(
         functionalTypes.parametersReceiving(functional, elements), null, result, -1);
   }
@@ -213,10 +209,19 @@ final class LambdaTargets {
     return null;
   }
 
+  /**
+   * {@code result} with the type the functional method returns for a lambda of type {@code
+   * functional}: asked only for a move into it, whose help line names that type.
+   */
+  LambdaResult described(LambdaResult result, TypeMirror functional) {
+    return new LambdaResult(
+        result.pinned(), resultType(functional), result.container(), result.containerType());
+  }
+
   /** What the functional method returns for a lambda of type {@code functional}, or null. */
   private TypeMirror resultType(TypeMirror functional) {
     ExecutableElement method = functionalTypes.abstractMethodOf(functional);
-    if (method == null) {
+    if (method == null || !(functional instanceof DeclaredType)) {
       return null;
     }
     try {

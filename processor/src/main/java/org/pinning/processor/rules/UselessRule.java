@@ -7,6 +7,7 @@ import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.type.TypeMirror;
 import org.pinning.processor.model.PinAnnotations;
 import org.pinning.processor.model.PinModel;
+import org.pinning.processor.model.VarargsParameters;
 import org.pinning.processor.report.Finding;
 import org.pinning.processor.report.Messages;
 import org.pinning.processor.report.Site;
@@ -59,15 +60,9 @@ public final class UselessRule {
    * Task... ts}) the type of the values passed for it, which the parameter takes pinned.
    */
   private static TypeMirror varargsElement(Element element) {
-    TypeMirror type = element.asType();
-    if (element.getKind() == ElementKind.PARAMETER
-        && type instanceof javax.lang.model.type.ArrayType array
-        && element.getEnclosingElement() instanceof ExecutableElement method
-        && method.isVarArgs()
-        && method.getParameters().indexOf(element) == method.getParameters().size() - 1) {
-      return array.getComponentType();
-    }
-    return type;
+    return VarargsParameters.isVarargs(element)
+        ? ((javax.lang.model.type.ArrayType) element.asType()).getComponentType()
+        : element.asType();
   }
 
   /** The finding for a pinned receiver, {@code void poll(@Pinned Plain this)}, or null. */
