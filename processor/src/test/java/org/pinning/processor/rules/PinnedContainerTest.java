@@ -927,6 +927,46 @@ class PinnedContainerTest {
   }
 
   @Test
+  void everyMapUpdateReturningAPinnedValueIntoAnUnpinnedMapNamesTheTypeArgument() {
+    JavaFileObject pool =
+        pool(
+            """
+              final Map<String, Task> plain = new HashMap<>();
+              @Pinned Task make(String key) { return tasks.get(0); }
+              void update(@Pinned Task task) {
+                plain.merge("a", new Task(), (old, fresh) -> task);
+                plain.replaceAll((k, v) -> task);
+                plain.computeIfAbsent("b", k -> task);
+                plain.computeIfAbsent("c", this::make);
+              }
+            """);
+    Compilation compilation = compilePool(pool);
+    assertThat(compilation).hadErrorCount(4);
+    assertThat(compilation)
+        .hadErrorContaining("which 'plain' stores unpinned")
+        .inFile(pool)
+        .onLineContaining("plain.merge(");
+    assertThat(compilation)
+        .hadErrorContaining("which 'plain' stores unpinned")
+        .inFile(pool)
+        .onLineContaining("plain.replaceAll(");
+    assertThat(compilation)
+        .hadErrorContaining("which 'plain' stores unpinned")
+        .inFile(pool)
+        .onLineContaining("k -> task");
+    assertThat(compilation)
+        .hadErrorContaining(
+            "[pin:move] pinned value 'make()' moves into the result of method reference"
+                + " 'this::make', which 'plain' stores unpinned")
+        .inFile(pool)
+        .onLineContaining("this::make");
+    assertThat(compilation)
+        .hadErrorContaining(
+            "help: give 'plain' a @Pinned type argument for what the method reference returns, as"
+                + " 'Map<String, @Pinned Task>'");
+  }
+
+  @Test
   void pinningAPlainFieldThroughARemappingFunctionIsUnowned() {
     JavaFileObject pool =
         pool(
