@@ -1,5 +1,6 @@
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 import org.pinning.Pinned;
 
 @Pinned final class Task {}
@@ -21,6 +22,10 @@ final class Bad {
 
   void share(List<@Pinned Task> pinned) {
     plain = pinned;
+  }
+
+  Supplier<Task> later(@Pinned Task t) {
+    return () -> t;
   }
 }
 

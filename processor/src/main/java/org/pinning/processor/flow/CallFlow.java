@@ -1,9 +1,11 @@
 package org.pinning.processor.flow;
 
 import com.sun.source.tree.AnnotatedTypeTree;
+import com.sun.source.tree.ArrayAccessTree;
 import com.sun.source.tree.AnnotationTree;
 import com.sun.source.tree.CompilationUnitTree;
 import com.sun.source.tree.EnhancedForLoopTree;
+import com.sun.source.tree.IdentifierTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.LambdaExpressionTree;
 import com.sun.source.tree.MemberReferenceTree;
@@ -22,37 +24,27 @@ import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.Modifier;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.VariableElement;
+import javax.lang.model.type.ArrayType;
+import javax.lang.model.type.DeclaredType;
 import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
 import org.pinning.processor.model.ArgumentMask;
 import org.pinning.processor.model.BorrowingModel;
 import org.pinning.processor.model.ContainerTypes;
 import org.pinning.processor.model.ContainerTypes.Signature;
+import org.pinning.processor.model.ElementCollectors;
+import org.pinning.processor.model.VarargsParameters;
 import org.pinning.processor.model.FunctionalTypes;
 
 /**
- * The transfer of the analysis for calls (DESIGN.md §4.1, §4.7): what a call, a {@code new}, a
- * lambda or a method reference yields, which arguments it pins, and which flows into parameters to
- * tell the rules about. Pinned containers are followed through chained calls here, since javac
- * drops type annotations there.
+ * The transfer of the analysis for calls (DESIGN.md §4.1, §4.7): what a call or a {@code new}
+ * yields, which arguments it pins, and which flows into parameters to tell the rules about; the
+ * lambdas and method references passed are {@link LambdaFlow}'s, given their targets here. Pinned
+ * containers are followed through chained calls here, since javac drops type annotations there.
  */
-public abstract class CallFlow extends StoreFlow {
-  private final ContainerTypes containers;
-  private final FunctionalTypes functionalTypes;
-  private final BorrowingModel borrowing;
-
-  /** Lambdas and method references about to be scanned that receive pinned elements. */
-  private final Map<ExpressionTree, PinnedParameters> pinnedLambdaParameters =
-      new IdentityHashMap<>();
-
-  /** Which parameters of a lambda receive elements of which pinned container. */
-  private record PinnedParameters(ArgumentMask parameters, String container) {}
-
+public abstract class CallFlow extends LambdaFlow {
   protected CallFlow(FlowContext context, CompilationUnitTree unit, FlowEvents events) {
     super(context, unit, events);
-    this.containers = context.containers();
-    this.functionalTypes = context.functionalTypes();
-    this.borrowing = context.borrowing();
   }
 
   // Calls
@@ -67,9 +59,13 @@ public abstract class CallFlow extends StoreFlow {
       scan(node.getArguments(), unused);
       return null;
     }
-    Signature signature =
-        signature(method, receiver, pinnedTypeArguments(node.getTypeArguments()));
-    Pin first = arguments(method, node.getArguments(), signature, receiver.pin());
+    ArgumentMask typeArguments = pinnedTypeArguments(node.getTypeArguments());
+    Signature signature = signature(method, receiver, typeArguments);
+    Arguments scanned = arguments(method, node.getArguments(), signature, receiver);
+    if (!scanned.carried().isEmpty()) {
+      // a function returned pinned values for a type variable of the call: .map(t -> t)
+      signature = signature(method, receiver, typeArguments.union(scanned.carried()));
+    }
     if (members.hasPinnedReceiver(method)) {
       pinsReceiver(node.getMethodSelect(), receiver.pin(), method);
     }
@@ -81,8 +77,13 @@ public abstract class CallFlow extends StoreFlow {
     if (result != null) {
       return result;
     }
+    Pin first = scanned.first();
     if (first != null && borrowing.returnsArgument(method)) {
       return first;
+    }
+    Pin collected = collected(node, method, signature, receiver);
+    if (collected != null) {
+      return collected;
     }
     return containerResult(receiver, method, node.getMethodSelect());
   }
@@ -100,8 +101,8 @@ public abstract class CallFlow extends StoreFlow {
   }
 
   /** The object a method is called on, when it holds something pinned, and its static type. */
-  private record Receiver(Pin pin, TypeMirror type) {
-    static final Receiver NONE = new Receiver(null, null);
+  private record Receiver(Pin pin, TypeMirror type, ExpressionTree expression) {
+    static final Receiver NONE = new Receiver(null, null, null);
   }
 
   /**
@@ -119,7 +120,7 @@ public abstract class CallFlow extends StoreFlow {
     // Its type even without a pin: its class may pin elements through a supertype clause
     // (class RunQueue extends ArrayDeque<@Pinned Task>).
     TreePath expression = new TreePath(getCurrentPath(), member.getExpression());
-    return new Receiver(pin, trees.getTypeMirror(expression));
+    return new Receiver(pin, trees.getTypeMirror(expression), member.getExpression());
   }
 
   /**
@@ -147,6 +148,41 @@ public abstract class CallFlow extends StoreFlow {
     }
     return elements.isEmpty()
             && !containers.pinsThroughSupertypes(trees.getTypeMirror(getCurrentPath()))
+        ? null
+        : new Pin.Container(callName(receiver.pin(), method), elements);
+  }
+
+  /**
+   * {@code stream.collect(Collectors.toList())} over a stream of pinned elements: the collection
+   * made holds them, in each type argument of the result that is the collector's element type
+   * ({@code List<Task>}: position 0).
+   */
+  private Pin collected(
+      MethodInvocationTree node, ExecutableElement method, Signature signature, Receiver receiver) {
+    if (signature == null
+        || node.getArguments().size() != 1
+        || !method.getSimpleName().contentEquals("collect")
+        || !signature.parameterElements(0).has(0)) {
+      return null;
+    }
+    TreePath argument = new TreePath(getCurrentPath(), node.getArguments().get(0));
+    if (!(trees.getElement(argument) instanceof ExecutableElement factory)
+        || !ElementCollectors.gathersElements(factory)
+        || !(trees.getTypeMirror(argument) instanceof DeclaredType collector)
+        || collector.getTypeArguments().size() != 3) {
+      return null;
+    }
+    TypeMirror element = collector.getTypeArguments().get(0);
+    ArgumentMask elements = ArgumentMask.NONE;
+    if (collector.getTypeArguments().get(2) instanceof DeclaredType collection) {
+      List<? extends TypeMirror> arguments = collection.getTypeArguments();
+      for (int i = 0; i < arguments.size(); i++) {
+        if (model.types().isSameType(arguments.get(i), element)) {
+          elements = elements.with(i);
+        }
+      }
+    }
+    return elements.isEmpty()
         ? null
         : new Pin.Container(callName(receiver.pin(), method), elements);
   }
@@ -195,7 +231,7 @@ public abstract class CallFlow extends StoreFlow {
   private ArgumentMask pinnedTypeArguments(List<? extends Tree> arguments) {
     ArgumentMask mask = ArgumentMask.NONE;
     for (int i = 0; i < arguments.size() && ArgumentMask.tracks(i); i++) {
-      if (annotatedPart(arguments.get(i)) instanceof AnnotatedTypeTree annotated
+      if (writtenAnnotations(arguments.get(i)) instanceof AnnotatedTypeTree annotated
           && isWrittenPinned(annotated)) {
         mask = mask.with(i);
       }
@@ -203,9 +239,14 @@ public abstract class CallFlow extends StoreFlow {
     return mask;
   }
 
-  /** javac puts the annotation of {@code @Pinned Node<K, V>} on {@code Node}, inside the type. */
-  private static Tree annotatedPart(Tree argument) {
-    return argument instanceof ParameterizedTypeTree generic ? generic.getType() : argument;
+  /**
+   * Where javac keeps the annotations written before a type argument: on the argument itself, or,
+   * for a parameterized type ({@code @Pinned Node<K, V>}), on its class name inside it.
+   */
+  private static Tree writtenAnnotations(Tree argument) {
+    return argument instanceof ParameterizedTypeTree parameterized
+        ? parameterized.getType()
+        : argument;
   }
 
   /** Whether the annotated type, written under the current tree, carries {@code @Pinned}. */
@@ -238,7 +279,7 @@ public abstract class CallFlow extends StoreFlow {
                   (TypeElement) constructor.getEnclosingElement(),
                   elements,
                   ArgumentMask.NONE);
-      arguments(constructor, node.getArguments(), signature, null);
+      arguments(constructor, node.getArguments(), signature, Receiver.NONE);
     } else {
       scan(node.getArguments(), unused);
     }
@@ -255,27 +296,30 @@ public abstract class CallFlow extends StoreFlow {
   }
 
   /**
+   * What scanning a call's arguments found: the pin of the first (for methods that return it), and
+   * the type variables of the method that a function argument returned pinned values for.
+   */
+  private record Arguments(Pin first, ArgumentMask carried) {}
+
+  /**
    * Scans the arguments of a call and tells the rules where each pinned one goes: an argument for
    * a {@code @Pinned} parameter (or one whose type variable is pinned, {@code signature}) pins the
-   * locals it reads. Returns the pin of the first argument (for methods that return it).
+   * locals it reads.
    */
-  private Pin arguments(
+  private Arguments arguments(
       ExecutableElement method,
       List<? extends ExpressionTree> arguments,
       Signature signature,
-      Pin receiver) {
+      Receiver receiver) {
     List<? extends VariableElement> parameters = method.getParameters();
     Pin first = null;
+    ArgumentMask carried = ArgumentMask.NONE;
     for (int i = 0; i < arguments.size(); i++) {
       ExpressionTree argument = arguments.get(i);
-      if (signature != null
-          && (argument instanceof LambdaExpressionTree
-              || argument instanceof MemberReferenceTree)) {
-        notePinnedLambdaParameters(
-            argument,
-            signature.parameterType(i),
-            signature.parameterElements(i),
-            receiver == null ? "the container" : receiver.name());
+      boolean function =
+          argument instanceof LambdaExpressionTree || argument instanceof MemberReferenceTree;
+      if (function && !parameters.isEmpty()) {
+        noteFunction(argument, method, parameters, i, signature, receiver);
       }
       Pin value = scan(argument, null);
       if (i == 0) {
@@ -283,6 +327,9 @@ public abstract class CallFlow extends StoreFlow {
       }
       if (parameters.isEmpty()) {
         continue;
+      }
+      if (function && lambdaTargets.carried(argument)) {
+        carried = carried.with(resultVariable(method, parameters, i));
       }
       VariableElement parameter = parameters.get(Math.min(i, parameters.size() - 1));
       boolean pinned =
@@ -301,130 +348,44 @@ public abstract class CallFlow extends StoreFlow {
             new Place.Parameter(parameter, method, allowed, pinned, isFromSource(method), i));
       }
     }
-    return first;
-  }
-
-  private boolean isFromSource(ExecutableElement method) {
-    return trees.getTree(method) != null;
-  }
-
-  // Lambdas and method references
-
-  /**
-   * A lambda passed for a functional parameter whose type arguments {@code elements} are pinned
-   * ({@code forEach(Consumer<? super T>)} on a {@code List<@Pinned Task>}): its parameters that
-   * stand for those type arguments receive pinned elements.
-   */
-  private void notePinnedLambdaParameters(
-      ExpressionTree lambda, TypeMirror functional, ArgumentMask elements, String container) {
-    ArgumentMask pinned = functionalTypes.parametersReceiving(functional, elements);
-    if (!pinned.isEmpty()) {
-      pinnedLambdaParameters.put(lambda, new PinnedParameters(pinned, container));
-    }
-  }
-
-  @Override
-  public Pin visitLambdaExpression(LambdaExpressionTree node, Void unused) {
-    enterLambdaBody(new Place.LambdaReturn(trees.getTypeMirror(getCurrentPath())));
-    try {
-      return super.visitLambdaExpression(node, unused);
-    } finally {
-      leaveLambdaBody();
-    }
-  }
-
-  @Override
-  protected void enterLambda(LambdaExpressionTree node) {
-    PinnedParameters pinned = pinnedLambdaParameters.remove(node);
-    if (pinned == null) {
-      return;
-    }
-    List<? extends VariableTree> parameters = node.getParameters();
-    for (int i = 0; i < parameters.size(); i++) {
-      if (!pinned.parameters().has(i)) {
-        continue;
-      }
-      VariableTree parameter = parameters.get(i);
-      Element element = trees.getElement(new TreePath(getCurrentPath(), parameter));
-      if (element != null) {
-        String name = element.getSimpleName().toString();
-        state()
-            .holdNew(
-                element,
-                idOf(parameter),
-                new Pin.ContainerElement(name, pinned.container(), line(parameter)));
-      }
-    }
-  }
-
-  @Override
-  protected void lambdaReturned(LambdaExpressionTree node, Pin value) {
-    if (value != null && value.isPinnedValue()) {
-      TreePath lambda = getCurrentPath();
-      events.flowsInto(
-          new TreePath(lambda, node.getBody()),
-          value,
-          new Place.LambdaReturn(trees.getTypeMirror(lambda)));
-    }
-  }
-
-  @Override
-  public Pin visitMemberReference(MemberReferenceTree node, Void unused) {
-    Pin qualifier = scan(node.getQualifierExpression(), unused);
-    if (!(trees.getElement(getCurrentPath()) instanceof ExecutableElement method)) {
-      return null;
-    }
-    if (members.hasPinnedReceiver(method)
-        && !(trees.getElement(new TreePath(getCurrentPath(), node.getQualifierExpression()))
-            instanceof TypeElement)) {
-      pins(node.getQualifierExpression(), qualifier); // f::poll pins f where it is made (§4.10)
-    }
-    if (annotations.hasPinned(method)) {
-      events.flowsInto(
-          getCurrentPath(),
-          new Pin.PinnedPlace(method.getSimpleName() + "()"),
-          new Place.MethodReferenceResult(
-              node.toString(), trees.getTypeMirror(getCurrentPath())));
-    }
-    PinnedParameters pinned = pinnedLambdaParameters.remove(node);
-    if (pinned != null) {
-      referenceReceives(node, method, pinned);
-    }
-    return null;
+    return new Arguments(first, carried);
   }
 
   /**
-   * A method reference that receives pinned elements ({@code tasks.forEach(stash::add)}): each
-   * pinned functional parameter flows into a parameter of the referenced method. An unbound
-   * instance reference ({@code Task::poll}) takes the first as its receiver.
+   * A lambda or method reference passed as argument {@code i}: its target is the parameter, with
+   * the type arguments that the call's pinned type variables ({@code forEach} on a {@code
+   * List<@Pinned Task>}) or the parameter's declaration ({@code Consumer<@Pinned Task>}) pin.
    */
-  private void referenceReceives(
-      MemberReferenceTree node, ExecutableElement method, PinnedParameters pinned) {
-    boolean unbound =
-        !method.getModifiers().contains(Modifier.STATIC)
-            && trees.getElement(new TreePath(getCurrentPath(), node.getQualifierExpression()))
-                instanceof TypeElement;
-    List<? extends VariableElement> parameters = method.getParameters();
-    for (int k = 0; k < ArgumentMask.LIMIT; k++) {
-      int index = unbound ? k - 1 : k;
-      if (!pinned.parameters().has(k) || index < 0 || parameters.isEmpty()) {
-        continue; // the receiver of an unbound reference: calling a method on it is no move
-      }
-      VariableElement parameter = parameters.get(Math.min(index, parameters.size() - 1));
-      Pin element =
-          new Pin.ContainerElement(
-              parameter.getSimpleName().toString(), pinned.container(), line(node));
-      events.flowsInto(
-          getCurrentPath(),
-          element,
-          new Place.Parameter(
-              parameter,
-              method,
-              containers.variableArguments(parameter),
-              annotations.hasPinned(parameter),
-              isFromSource(method),
-              index));
-    }
+  private void noteFunction(
+      ExpressionTree argument,
+      ExecutableElement method,
+      List<? extends VariableElement> parameters,
+      int i,
+      Signature signature,
+      Receiver receiver) {
+    VariableElement parameter = parameters.get(Math.min(i, parameters.size() - 1));
+    ArgumentMask elements = signature == null ? ArgumentMask.NONE : signature.parameterElements(i);
+    // The lambda's parameters receive a container's elements, or are pinned as the type declares.
+    String container =
+        elements.isEmpty() ? null : receiver.pin() != null ? receiver.pin().name() : "the container";
+    lambdaTargets.noteArgument(
+        new TreePath(getCurrentPath(), argument),
+        method,
+        parameter.asType(),
+        elements.union(containers.variableArguments(parameter)),
+        container,
+        receiver.expression(),
+        receiver.type());
+  }
+
+  /** The type parameter of {@code method} that the result of function argument {@code i} infers. */
+  private int resultVariable(
+      ExecutableElement method, List<? extends VariableElement> parameters, int i) {
+    TypeMirror result =
+        functionalTypes.resultArgument(parameters.get(Math.min(i, parameters.size() - 1)).asType());
+    return result == null
+        ? -1
+        : method.getTypeParameters().indexOf(model.types().asElement(result));
   }
 
   /** An element an enhanced {@code for} gives over an array or an unpinned container (§4.9). */
@@ -438,7 +399,10 @@ public abstract class CallFlow extends StoreFlow {
       // A new local in each iteration: whatever it held in the last one is gone.
       TypeMirror iterated =
           trees.getTypeMirror(new TreePath(getCurrentPath(), node.getExpression()));
-      boolean pinned = elements != null && containers.iteratesPinned(iterated, elements.elements());
+      boolean pinned =
+          elements != null
+              && (containers.iteratesPinned(iterated, elements.elements())
+                  || isPinnedVarargs(node.getExpression()));
       state()
           .holdNew(
               local,
@@ -449,5 +413,29 @@ public abstract class CallFlow extends StoreFlow {
                   : null);
       holdFrom(local, pinned ? null : elementOrigin(node.getExpression(), iterated));
     }
+  }
+
+  /**
+   * An element of the array a {@code @Pinned} varargs parameter receives ({@code @Pinned Task...
+   * ts}): its callers passed it pinned. Any other array element is an ordinary value.
+   */
+  @Override
+  public Pin visitArrayAccess(ArrayAccessTree node, Void unused) {
+    scan(node.getExpression(), unused);
+    scan(node.getIndex(), unused);
+    return isPinnedVarargs(node.getExpression())
+        ? new Pin.PinnedPlace(node.getExpression() + "[…]")
+        : null;
+  }
+
+  private boolean isPinnedVarargs(ExpressionTree array) {
+    if (!(array instanceof IdentifierTree)) {
+      return false;
+    }
+    Element element = trees.getElement(new TreePath(getCurrentPath(), array));
+    return element != null
+        && VarargsParameters.isVarargs(element)
+        && annotations.hasPinned(element)
+        && !model.isKnownUnpin(((ArrayType) element.asType()).getComponentType());
   }
 }

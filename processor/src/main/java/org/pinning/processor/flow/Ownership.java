@@ -150,6 +150,9 @@ final class Ownership {
           : null;
     }
     if (bare instanceof ArrayAccessTree access) {
+      if (pin != null && pin.isPinnedValue()) {
+        return null; // an element of a @Pinned varargs array: its callers pinned it
+      }
       return new Origin(
           Origin.Kind.ARRAY_ELEMENT, access.getExpression().toString(), null, context);
     }

@@ -85,14 +85,18 @@ public sealed interface Place {
     }
   }
 
-  /** The value a lambda returns to its functional interface, of type {@code functional}. */
-  record LambdaReturn(TypeMirror functional) implements Place {}
+  /**
+   * The value a lambda returns to its functional interface, of type {@code functional}; {@code
+   * result} says whether its target type pins it and where it goes.
+   */
+  record LambdaReturn(TypeMirror functional, LambdaResult result) implements Place {}
 
   /**
    * The result of a method reference, written {@code reference} in the source, returned to its
-   * functional interface, of type {@code functional}.
+   * functional interface, of type {@code functional}; {@code result} as for a lambda.
    */
-  record MethodReferenceResult(String reference, TypeMirror functional) implements Place {}
+  record MethodReferenceResult(String reference, TypeMirror functional, LambdaResult result)
+      implements Place {}
 
   /** The exception a {@code throw} throws. */
   record Thrown() implements Place {}

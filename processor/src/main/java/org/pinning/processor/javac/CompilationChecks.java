@@ -59,7 +59,7 @@ final class CompilationChecks {
     this.model = new PinModel(types, elements, classFiles);
     BorrowingModel borrowing = new BorrowingModel(elements, types, options.borrowing());
     ContainerTypes containers = model.containers();
-    FunctionalTypes functionalTypes = new FunctionalTypes(types, model.annotations());
+    FunctionalTypes functionalTypes = new FunctionalTypes(types, model.annotations(), containers);
     this.flow =
         new FlowContext(
             trees,

@@ -210,6 +210,11 @@ public final class ClassFileTypeAnnotations {
     return data == none ? null : data;
   }
 
+  /** Whether {@code type} is compiled from source in this compilation, its tree lowered or not. */
+  public boolean isFromSource(TypeElement type) {
+    return fromSource.test(type);
+  }
+
   /** The class file's {@code @Pinned} type annotations, or {@link ClassData#NONE}. */
   private ClassData read(TypeElement type) {
     if (isJdk(type) || fromSource.test(type)) {

@@ -90,6 +90,14 @@ public final class PinModel {
     return classFiles.isActive() && classFiles.isReceiverPinned(method);
   }
 
+  /**
+   * Whether {@code type} is compiled from source in this compilation, where the user can annotate
+   * it: its tree may already be lowered and gone, so {@code Trees.getTree} cannot tell.
+   */
+  public boolean isFromSource(TypeElement type) {
+    return classFiles != null && classFiles.isFromSource(type);
+  }
+
   /** Pinned containers and supertype clauses (§4.7), made when first asked for. */
   public ContainerTypes containers() {
     if (containers == null) {

@@ -8,6 +8,7 @@ import javax.lang.model.element.Modifier;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.VariableElement;
 import javax.lang.model.type.TypeMirror;
+import org.pinning.processor.flow.LambdaResult;
 import org.pinning.processor.flow.Origin;
 import org.pinning.processor.flow.Pin;
 import org.pinning.processor.flow.Place;
@@ -682,7 +683,10 @@ public final class Messages {
       return "the return value of '" + Names.method(returned.method()) + "', which is not @Pinned";
     }
     if (place instanceof Place.MethodReferenceResult reference) {
-      return "the result of method reference '" + reference.reference() + "'";
+      return "the result of method reference '"
+          + reference.reference()
+          + "'"
+          + storedBy(reference.result());
     }
     if (place instanceof Place.ArrayElement) {
       return "an array element";
@@ -693,7 +697,16 @@ public final class Messages {
     if (place instanceof Place.ArrayCopy) {
       return "an array";
     }
-    return place instanceof Place.LambdaReturn ? "the return value of a lambda" : "a throw";
+    return place instanceof Place.LambdaReturn lambda
+        ? "the return value of a lambda" + storedBy(lambda.result())
+        : "a throw";
+  }
+
+  /** The container a function's result goes into, when it is one: {@code compute} on a map. */
+  private static String storedBy(LambdaResult result) {
+    return result.container() == null
+        ? ""
+        : ", which '" + result.container() + "' stores unpinned";
   }
 
   /** The fix for a move into {@code place}. */
@@ -712,16 +725,48 @@ public final class Messages {
     if (place instanceof Place.Returned returned) {
       return "declare '" + Names.method(returned.method()) + "' @Pinned to return a pinned reference";
     }
-    if (place instanceof Place.MethodReferenceResult) {
-      return "call the method where its result is used: a functional interface returns it unpinned";
+    if (place instanceof Place.MethodReferenceResult reference) {
+      return functionResultHelp(
+          reference.functional(),
+          reference.result(),
+          "the method reference",
+          "call the method where its result is used");
     }
-    if (place instanceof Place.LambdaReturn) {
-      return "use the pinned value inside the lambda rather than returning it";
+    if (place instanceof Place.LambdaReturn lambda) {
+      return functionResultHelp(
+          lambda.functional(),
+          lambda.result(),
+          "the lambda",
+          "use the pinned value inside the lambda rather than returning it");
     }
     if (place instanceof Place.Thrown) {
       return "throw an exception that describes the pinned value, not the value itself";
     }
     return ARRAYS;
+  }
+
+  /**
+   * The fix for a pinned result of a lambda or method reference: the {@code @Pinned} type argument
+   * that would make its result a pinned place — of the container that stores it ({@code
+   * plain.compute(k, f)}), or of its own target type ({@code Supplier<@Pinned Task>}) — else
+   * {@code otherwise}.
+   */
+  private static String functionResultHelp(
+      TypeMirror functional, LambdaResult result, String function, String otherwise) {
+    if (result.container() != null) {
+      String pinned = Names.withPinnedArgument(result.containerType(), result.type());
+      return "give '"
+          + result.container()
+          + "' a @Pinned type argument for what "
+          + function
+          + " returns"
+          + (pinned == null ? "" : ", as '" + pinned + "'");
+    }
+    String pinned = Names.withPinnedArgument(functional, result.type());
+    return pinned == null
+        ? otherwise
+        : "give the target type of " + function + " a @Pinned type argument, as '" + pinned
+            + "', or " + otherwise;
   }
 
   /**
@@ -818,6 +863,7 @@ public final class Messages {
   private static boolean isLibraryParameter(Place place) {
     return place instanceof Place.Parameter parameter
         && !parameter.fromSource()
+        && !isJdkMethod(parameter.method())
         && writesATypeArgument(parameter.parameter().asType());
   }
 
@@ -837,6 +883,12 @@ public final class Messages {
       }
     }
     return false;
+  }
+
+  /** A JDK method has no pins in its class file to miss: its type arguments are never @Pinned. */
+  private static boolean isJdkMethod(ExecutableElement method) {
+    String owner = ((TypeElement) method.getEnclosingElement()).getQualifiedName().toString();
+    return owner.startsWith("java.") || owner.startsWith("javax.") || owner.startsWith("jdk.");
   }
 
   /** Class files compiled without {@code -parameters} name their parameters arg0, arg1... */

@@ -62,6 +62,29 @@ public final class Names {
     }
   }
 
+  /**
+   * {@code type} as written, with {@code @Pinned} on each type argument that is {@code argument}:
+   * {@code Supplier<@Pinned Task>} for a {@code Supplier<Task>}. Null where no type argument is.
+   */
+  public static String withPinnedArgument(TypeMirror type, TypeMirror argument) {
+    if (type == null || argument == null || type.getKind() != TypeKind.DECLARED) {
+      return null;
+    }
+    String pinned = type(argument);
+    DeclaredType declared = (DeclaredType) type;
+    StringBuilder name = new StringBuilder(type((TypeElement) declared.asElement())).append('<');
+    boolean found = false;
+    String separator = "";
+    for (TypeMirror typeArgument : declared.getTypeArguments()) {
+      String written = type(typeArgument);
+      boolean match = written.equals(pinned);
+      found |= match;
+      name.append(separator).append(match ? "@Pinned " : "").append(written);
+      separator = ", ";
+    }
+    return found ? name.append('>').toString() : null;
+  }
+
   /** A field or method, qualified by its owner when that is not {@code context}. */
   public static String member(Element member, TypeElement context) {
     String simple =

@@ -97,10 +97,11 @@ public final class MoveRule {
           || borrowing.borrows(parameter.method(), parameter.argument());
     }
     if (place instanceof Place.LambdaReturn lambda) {
-      return functionalTypes.keepsResultPinned(lambda.functional());
+      return lambda.result().pinned() || functionalTypes.keepsResultPinned(lambda.functional());
     }
     if (place instanceof Place.MethodReferenceResult reference) {
-      return functionalTypes.keepsResultPinned(reference.functional());
+      return reference.result().pinned()
+          || functionalTypes.keepsResultPinned(reference.functional());
     }
     return false;
   }

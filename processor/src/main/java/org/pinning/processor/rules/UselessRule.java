@@ -7,6 +7,7 @@ import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.type.TypeMirror;
 import org.pinning.processor.model.PinAnnotations;
 import org.pinning.processor.model.PinModel;
+import org.pinning.processor.model.VarargsParameters;
 import org.pinning.processor.report.Finding;
 import org.pinning.processor.report.Messages;
 import org.pinning.processor.report.Site;
@@ -45,13 +46,23 @@ public final class UselessRule {
           : null;
     }
     TypeMirror type =
-        element instanceof ExecutableElement method ? method.getReturnType() : element.asType();
+        element instanceof ExecutableElement method ? method.getReturnType() : varargsElement(element);
     if (type.getKind() == javax.lang.model.type.TypeKind.ERROR) {
       return null; // javac reports the missing type; nothing is known of it here
     }
     return model.isKnownUnpin(type)
         ? Messages.useless(Site.annotation(element, pinned), element, type)
         : null;
+  }
+
+  /**
+   * The type a {@code @Pinned} on {@code element} protects: for a varargs parameter ({@code @Pinned
+   * Task... ts}) the type of the values passed for it, which the parameter takes pinned.
+   */
+  private static TypeMirror varargsElement(Element element) {
+    return VarargsParameters.isVarargs(element)
+        ? ((javax.lang.model.type.ArrayType) element.asType()).getComponentType()
+        : element.asType();
   }
 
   /** The finding for a pinned receiver, {@code void poll(@Pinned Plain this)}, or null. */

@@ -1774,4 +1774,371 @@ class MoveRuleTest {
         """
             .formatted(statement));
   }
+
+  // Functional target types: a @Pinned type argument pins parameters and results (§4.7)
+
+  /** {@code demo.Sink}: a functional interface whose method takes a pinned task. */
+  private static JavaFileObject sink() {
+    return source(
+        "demo.Sink",
+        """
+        package demo;
+        import org.pinning.Pinned;
+        public interface Sink {
+          void take(@Pinned Task task);
+        }
+        """);
+  }
+
+  @Test
+  void parameterOfALambdaForAPinnedConsumerMovedIsRejected() {
+    JavaFileObject log =
+        source(
+            "demo.Log",
+            """
+            package demo;
+            import java.util.function.Consumer;
+            import org.pinning.Pinned;
+            public final class Log {
+              Task lastSeen;
+              final Consumer<@Pinned Task> field = t -> lastSeen = t;
+              static void each(Consumer<@Pinned Task> action) {}
+              void watch() {
+                Consumer<@Pinned Task> local = t -> lastSeen = t;
+                each(t -> lastSeen = t);
+              }
+            }
+            """);
+    Compilation compilation = compileWithTask(log);
+    assertThat(compilation).hadErrorCount(3);
+    assertThat(compilation)
+        .hadErrorContaining("[pin:move] pinned value 't' moves into unpinned field 'lastSeen'")
+        .inFile(log)
+        .onLineContaining("final Consumer<@Pinned Task> field = t -> lastSeen = t;");
+    assertThat(compilation)
+        .hadErrorContaining("[pin:move] pinned value 't' moves into unpinned field 'lastSeen'")
+        .inFile(log)
+        .onLineContaining("Consumer<@Pinned Task> local = t -> lastSeen = t;");
+    assertThat(compilation)
+        .hadErrorContaining("[pin:move] pinned value 't' moves into unpinned field 'lastSeen'")
+        .inFile(log)
+        .onLineContaining("each(t -> lastSeen = t);");
+  }
+
+  @Test
+  void usingTheParameterOfALambdaForAPinnedConsumerIsAccepted() {
+    assertThat(
+            compileWithTask(
+                source(
+                    "demo.Log",
+                    """
+                    package demo;
+                    import java.util.ArrayList;
+                    import java.util.List;
+                    import java.util.function.Consumer;
+                    import org.pinning.Pinned;
+                    public final class Log {
+                      static final List<@Pinned Task> FINISHED = new ArrayList<>();
+                      @Pinned Task lastSeen;
+                      static void each(Consumer<@Pinned Task> action) {}
+                      void watch() {
+                        Consumer<@Pinned Task> local = t -> lastSeen = t;
+                        each(t -> t.poll());
+                        each(Task::poll);
+                        each(t -> FINISHED.add(t));
+                        each(FINISHED::add);
+                      }
+                    }
+                    """)))
+        .succeededWithoutWarnings();
+  }
+
+  @Test
+  void pinnedParameterOfAnInterfaceMethodAddedToAPlainListIsRejected() {
+    JavaFileObject log =
+        source(
+            "demo.Log",
+            """
+            package demo;
+            import java.util.ArrayList;
+            import java.util.List;
+            import java.util.function.Consumer;
+            import org.pinning.Pinned;
+            public final class Log {
+              static final List<Task> FINISHED = new ArrayList<>();
+              static void each(Consumer<@Pinned Task> action) {}
+              void watch() {
+                Sink lambda = t -> FINISHED.add(t);
+                Sink reference = FINISHED::add;
+                each(FINISHED::add);
+              }
+            }
+            """);
+    Compilation compilation = compileWithTask(log, sink());
+    assertThat(compilation).hadErrorCount(3);
+    assertThat(compilation)
+        .hadErrorContaining("[pin:move] pinned value 't' moves into an unpinned parameter of")
+        .inFile(log)
+        .onLineContaining("Sink lambda = t -> FINISHED.add(t);");
+    assertThat(compilation)
+        .hadErrorContaining("[pin:move] pinned value 'task' moves into an unpinned parameter of")
+        .inFile(log)
+        .onLineContaining("Sink reference = FINISHED::add;");
+    assertThat(compilation)
+        .hadErrorContaining("[pin:move] pinned value 'task' moves into an unpinned parameter of")
+        .inFile(log)
+        .onLineContaining("each(FINISHED::add);");
+    assertThat(compilation)
+        .hadErrorContaining("help: give the container a @Pinned type argument, as 'List<@Pinned Task>'");
+  }
+
+  @Test
+  void pinnedParameterOfAnInterfaceMethodUsedInPlaceIsAccepted() {
+    assertThat(
+            compileWithTask(
+                sink(),
+                source(
+                    "demo.Log",
+                    """
+                    package demo;
+                    import java.util.ArrayList;
+                    import java.util.List;
+                    import org.pinning.Pinned;
+                    public final class Log {
+                      static final List<@Pinned Task> FINISHED = new ArrayList<>();
+                      void watch() {
+                        Sink poll = Task::poll;
+                        Sink lambda = t -> FINISHED.add(t);
+                        Sink reference = FINISHED::add;
+                      }
+                    }
+                    """)))
+        .succeededWithoutWarnings();
+  }
+
+  @Test
+  void pinnedResultsOfFunctionsWhoseTargetPinsThemAreAccepted() {
+    assertThat(
+            compileWithTask(
+                source(
+                    "demo.Pump",
+                    """
+                    package demo;
+                    import java.util.function.Function;
+                    import java.util.function.Supplier;
+                    import org.pinning.Pinned;
+                    public final class Pump {
+                      @Pinned final Buffer rx = new Buffer();
+                      @Pinned Buffer buffer() { return rx; }
+                      final Supplier<@Pinned Buffer> field = () -> rx;
+                      void start() {
+                        Supplier<@Pinned Buffer> s = this::buffer;
+                        Supplier<@Pinned Buffer> t = () -> rx;
+                        Function<String, @Pinned Buffer> f = name -> rx;
+                        Function<String, @Pinned Buffer> g = name -> {
+                          return buffer();
+                        };
+                        Buffer b = s.get();
+                        b.toString();
+                      }
+                      Supplier<@Pinned Buffer> supplier() {
+                        return () -> rx;
+                      }
+                    }
+                    """)))
+        .succeededWithoutWarnings();
+  }
+
+  @Test
+  void theResultOfAPinnedSupplierIsPinned() {
+    JavaFileObject pump =
+        source(
+            "demo.Pump",
+            """
+            package demo;
+            import java.util.function.Supplier;
+            import org.pinning.Pinned;
+            public final class Pump {
+              Buffer last;
+              void start(@Pinned Buffer rx) {
+                Supplier<@Pinned Buffer> s = () -> rx;
+                last = s.get();
+              }
+            }
+            """);
+    Compilation compilation = compileWithTask(pump);
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation)
+        .hadErrorContaining("[pin:move] pinned value 's.get()' moves into unpinned field 'last'")
+        .inFile(pump)
+        .onLineContaining("last = s.get();");
+  }
+
+  @Test
+  void pinnedResultOfAFunctionWhoseTargetDoesNotPinItIsRejected() {
+    JavaFileObject pump =
+        source(
+            "demo.Pump",
+            """
+            package demo;
+            import java.util.function.Supplier;
+            import org.pinning.Pinned;
+            public final class Pump {
+              void start(@Pinned Buffer rx) {
+                Supplier<Buffer> s = () -> rx;
+              }
+            }
+            """);
+    Compilation compilation = compileWithTask(pump);
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation)
+        .hadErrorContaining("[pin:move] pinned value 'rx' moves into the return value of a lambda")
+        .inFile(pump)
+        .onLineContaining("Supplier<Buffer> s = () -> rx;");
+    assertThat(compilation)
+        .hadErrorContaining(
+            "help: give the target type of the lambda a @Pinned type argument, as"
+                + " 'Supplier<@Pinned Buffer>', or use the pinned value inside the lambda rather"
+                + " than returning it");
+  }
+
+  @Test
+  void pinnedResultOfAFunctionAGenericMethodKeepsOutOfSightIsRejected() {
+    JavaFileObject pump =
+        source(
+            "demo.Pump",
+            """
+            package demo;
+            import java.util.function.Supplier;
+            import org.pinning.Pinned;
+            public final class Pump {
+              static <T> void store(Supplier<T> supplier) {}
+              void start(@Pinned Buffer rx) {
+                store(() -> rx);
+              }
+            }
+            """);
+    Compilation compilation = compileWithTask(pump);
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation)
+        .hadErrorContaining("[pin:move] pinned value 'rx' moves into the return value of a lambda")
+        .inFile(pump)
+        .onLineContaining("store(() -> rx);");
+  }
+
+  @Test
+  void pinnedResultOfAFunctionIsCarriedIntoTheResultOfAGenericMethod() {
+    JavaFileObject pump =
+        source(
+            "demo.Pump",
+            """
+            package demo;
+            import java.util.function.Supplier;
+            import org.pinning.Pinned;
+            public final class Pump {
+              Buffer last;
+              static <T> T get(Supplier<T> supplier) {
+                return supplier.get();
+              }
+              void start(@Pinned Buffer rx) {
+                get(() -> rx).toString();
+                last = get(() -> rx);
+              }
+            }
+            """);
+    Compilation compilation = compileWithTask(pump);
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation)
+        .hadErrorContaining("[pin:move] pinned value 'get()' moves into unpinned field 'last'")
+        .inFile(pump)
+        .onLineContaining("last = get(() -> rx);");
+  }
+
+  // Varargs
+
+  @Test
+  void pinnedValuesIntoAPinnedVarargsParameterAreAccepted() {
+    assertThat(
+            compileWithTask(
+                source(
+                    "demo.Keeper",
+                    """
+                    package demo;
+                    import org.pinning.Pinned;
+                    public final class Keeper {
+                      static void keep(@Pinned Task... tasks) {
+                        for (Task t : tasks) {
+                          t.poll();
+                        }
+                      }
+                      void run(@Pinned Task a, @Pinned Task b) {
+                        keep(a, b);
+                        keep(a);
+                        keep();
+                      }
+                    }
+                    """)))
+        .succeededWithoutWarnings();
+  }
+
+  @Test
+  void pinnedValueIntoAnUnpinnedVarargsParameterIsRejected() {
+    JavaFileObject keeper =
+        source(
+            "demo.Keeper",
+            """
+            package demo;
+            import org.pinning.Pinned;
+            public final class Keeper {
+              static void drop(Task... tasks) {}
+              void run(@Pinned Task a) {
+                drop(new Task(), a);
+              }
+            }
+            """);
+    Compilation compilation = compileWithTask(keeper);
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation)
+        .hadErrorContaining(
+            "[pin:move] pinned value 'a' moves into unpinned parameter 'tasks' of"
+                + " 'Keeper.drop(Task[])'")
+        .inFile(keeper)
+        .onLineContaining("drop(new Task(), a);");
+    assertThat(compilation)
+        .hadErrorContaining(
+            "help: declare parameter 'tasks' of 'drop(Task[])' @Pinned; it may then keep the"
+                + " value only in pinned places");
+  }
+
+  @Test
+  void elementsOfAPinnedVarargsParameterMovedAreRejected() {
+    JavaFileObject keeper =
+        source(
+            "demo.Keeper",
+            """
+            package demo;
+            import org.pinning.Pinned;
+            public final class Keeper {
+              static Task stash;
+              static void keep(@Pinned Task... tasks) {
+                stash = tasks[0];
+                for (Task t : tasks) {
+                  stash = t;
+                }
+              }
+            }
+            """);
+    Compilation compilation = compileWithTask(keeper);
+    assertThat(compilation).hadErrorCount(2);
+    assertThat(compilation)
+        .hadErrorContaining("[pin:move] pinned value 'tasks[…]' moves into unpinned field 'stash'")
+        .inFile(keeper)
+        .onLineContaining("stash = tasks[0];");
+    assertThat(compilation)
+        .hadErrorContaining(
+            "[pin:move] pinned value 't' (from an element of 'tasks', line 7) moves into"
+                + " unpinned field 'stash'")
+        .inFile(keeper)
+        .onLineContaining("stash = t;");
+  }
 }

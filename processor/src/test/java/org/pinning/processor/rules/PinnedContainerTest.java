@@ -1,10 +1,13 @@
 package org.pinning.processor.rules;
 
 import static com.google.testing.compile.CompilationSubject.assertThat;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.pinning.processor.PinCompiler.compile;
 import static org.pinning.processor.PinCompiler.source;
 
 import com.google.testing.compile.Compilation;
+import java.util.Locale;
+import javax.tools.Diagnostic;
 import javax.tools.JavaFileObject;
 import org.junit.jupiter.api.Test;
 
@@ -947,6 +950,378 @@ class PinnedContainerTest {
     for (var error : compilation.errors()) {
       org.junit.jupiter.api.Assertions.assertFalse(
           error.getMessage(null).contains("class file"), error.getMessage(null));
+    }
+  }
+
+  // Streams: what is collected stays pinned
+
+  @Test
+  void collectingAPinnedStreamIntoAnUnpinnedListIsRejected() {
+    JavaFileObject pool =
+        pool(
+            """
+              void copy() {
+                List<Task> copy = tasks.stream().collect(java.util.stream.Collectors.toList());
+                Set<Task> set = tasks.stream().collect(java.util.stream.Collectors.toSet());
+              }
+            """);
+    Compilation compilation = compilePool(pool);
+    assertThat(compilation).hadErrorCount(2);
+    assertThat(compilation)
+        .hadErrorContaining(
+            "[pin:move] pinned elements of 'tasks.stream().collect()' move into local 'copy' of"
+                + " type 'List<Task>'")
+        .inFile(pool)
+        .onLineContaining("List<Task> copy = tasks.stream()");
+    assertThat(compilation)
+        .hadErrorContaining("move into local 'set' of type 'Set<Task>'")
+        .inFile(pool)
+        .onLineContaining("Set<Task> set = tasks.stream()");
+    assertThat(compilation)
+        .hadErrorContaining(
+            "help: only a place whose type argument is @Pinned may hold them, as 'List<@Pinned"
+                + " Task>'");
+  }
+
+  @Test
+  void streamToListOfAPinnedListIntoAnUnpinnedListIsRejected() {
+    JavaFileObject pool =
+        pool(
+            """
+              void copy() {
+                List<Task> copy = tasks.stream().toList();
+              }
+            """);
+    Compilation compilation = compilePool(pool);
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation)
+        .hadErrorContaining("[pin:move] pinned elements of 'tasks.stream().toList()' move into")
+        .inFile(pool)
+        .onLineContaining("List<Task> copy = tasks.stream().toList();");
+  }
+
+  @Test
+  void collectingAPinnedStreamIntoPinnedPlacesIsAccepted() {
+    assertThat(
+            compilePool(
+                pool(
+                    """
+                      void copy() {
+                        List<@Pinned Task> copy =
+                            tasks.stream().collect(java.util.stream.Collectors.toList());
+                        Set<@Pinned Task> set =
+                            tasks.stream().collect(java.util.stream.Collectors.toSet());
+                        List<@Pinned Task> list = tasks.stream().toList();
+                        var inferred = tasks.stream().collect(java.util.stream.Collectors.toList());
+                        long busy = tasks.stream().filter(t -> t != null).count();
+                        List<String> names =
+                            tasks.stream().map(Object::toString)
+                                .collect(java.util.stream.Collectors.toList());
+                      }
+                    """)))
+        .succeededWithoutWarnings();
+  }
+
+  @Test
+  void mapWithRequireNonNullKeepsTheElementsPinned() {
+    JavaFileObject pool =
+        pool(
+            """
+              void copy() {
+                List<Task> copy = tasks.stream().map(Objects::requireNonNull).toList();
+              }
+            """);
+    Compilation compilation = compilePool(pool);
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation)
+        .hadErrorContaining(
+            "[pin:move] pinned elements of 'tasks.stream().map().toList()' move into local 'copy'")
+        .inFile(pool)
+        .onLineContaining("List<Task> copy = tasks.stream().map(Objects::requireNonNull)");
+  }
+
+  @Test
+  void mapWithAnIdentityLambdaKeepsTheElementsPinned() {
+    JavaFileObject pool =
+        pool(
+            """
+              void copy() {
+                List<Task> copy = tasks.stream().map(t -> t).toList();
+              }
+            """);
+    Compilation compilation = compilePool(pool);
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation)
+        .hadErrorContaining("[pin:move] pinned elements of 'tasks.stream().map().toList()'")
+        .inFile(pool)
+        .onLineContaining("List<Task> copy = tasks.stream().map(t -> t).toList();");
+  }
+
+  @Test
+  void mapWithRequireNonNullIntoAPinnedListIsAccepted() {
+    assertThat(
+            compilePool(
+                pool(
+                    """
+                      void copy() {
+                        List<@Pinned Task> copy =
+                            tasks.stream().map(Objects::requireNonNull).toList();
+                      }
+                    """)))
+        .succeededWithoutWarnings();
+  }
+
+  // Lambda parameters of functional types inherited from a supertype
+
+  @Test
+  void replaceAllParameterOfAPinnedListMovedIsRejected() {
+    JavaFileObject pool =
+        pool(
+            """
+              void swap() {
+                tasks.replaceAll(t -> { last = t; return t; });
+              }
+            """);
+    Compilation compilation = compilePool(pool);
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation)
+        .hadErrorContaining(
+            "[pin:move] pinned value 't' (from an element of 'tasks', line 12) moves into"
+                + " unpinned field 'last'")
+        .inFile(pool)
+        .onLineContaining("tasks.replaceAll(t -> { last = t; return t; });");
+  }
+
+  @Test
+  void reduceParametersOfAPinnedStreamMovedAreRejected() {
+    JavaFileObject pool =
+        pool(
+            """
+              void pick() {
+                tasks.stream().reduce((a, b) -> { last = b; return a; });
+              }
+            """);
+    Compilation compilation = compilePool(pool);
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation)
+        .hadErrorContaining("[pin:move] pinned value 'b' (from an element of 'tasks.stream()'")
+        .inFile(pool)
+        .onLineContaining("tasks.stream().reduce((a, b) -> { last = b; return a; });");
+  }
+
+  @Test
+  void replaceAllAndReduceReturningTheirPinnedParametersAreAccepted() {
+    assertThat(
+            compilePool(
+                pool(
+                    """
+                      void tidy() {
+                        tasks.replaceAll(t -> t);
+                        tasks.replaceAll(t -> new Task());
+                        Optional<@Pinned Task> any = tasks.stream().reduce((a, b) -> b);
+                      }
+                    """)))
+        .succeededWithoutWarnings();
+  }
+
+  // Map updates: the function's result goes into the map's slot
+
+  @Test
+  void remappingFunctionsOfAPinnedMapMayReturnPinnedValues() {
+    assertThat(
+            compilePool(
+                pool(
+                    """
+                      @Pinned final Task spare = new Task();
+                      void update() {
+                        byName.computeIfPresent("a", (k, v) -> v);
+                        byName.compute("a", (k, v) -> v == null ? new Task() : v);
+                        byName.computeIfAbsent("b", k -> new Task());
+                        byName.merge("c", new Task(), (old, fresh) -> old);
+                        byName.replaceAll((k, v) -> v);
+                        byName.computeIfPresent("d", (k, v) -> spare);
+                        byName.compute("e", (k, v) -> {
+                          v.poll();
+                          return v;
+                        });
+                      }
+                    """)))
+        .succeededWithoutWarnings();
+  }
+
+  @Test
+  void returningAPinnedValueIntoAnUnpinnedMapIsRejected() {
+    JavaFileObject pool =
+        pool(
+            """
+              final Map<String, Task> plain = new HashMap<>();
+              void update(@Pinned Task task) {
+                plain.computeIfPresent("a", (k, v) -> task);
+              }
+            """);
+    Compilation compilation = compilePool(pool);
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation)
+        .hadErrorContaining(
+            "[pin:move] pinned value 'task' moves into the return value of a lambda, which"
+                + " 'plain' stores unpinned")
+        .inFile(pool)
+        .onLineContaining("plain.computeIfPresent(\"a\", (k, v) -> task);");
+    assertThat(compilation)
+        .hadErrorContaining(
+            "help: give 'plain' a @Pinned type argument for what the lambda returns, as"
+                + " 'Map<String, @Pinned Task>'");
+  }
+
+  @Test
+  void everyMapUpdateReturningAPinnedValueIntoAnUnpinnedMapNamesTheTypeArgument() {
+    JavaFileObject pool =
+        pool(
+            """
+              final Map<String, Task> plain = new HashMap<>();
+              @Pinned Task make(String key) { return tasks.get(0); }
+              void update(@Pinned Task task) {
+                plain.merge("a", new Task(), (old, fresh) -> task);
+                plain.replaceAll((k, v) -> task);
+                plain.computeIfAbsent("b", k -> task);
+                plain.computeIfAbsent("c", this::make);
+              }
+            """);
+    Compilation compilation = compilePool(pool);
+    assertThat(compilation).hadErrorCount(4);
+    assertThat(compilation)
+        .hadErrorContaining("which 'plain' stores unpinned")
+        .inFile(pool)
+        .onLineContaining("plain.merge(");
+    assertThat(compilation)
+        .hadErrorContaining("which 'plain' stores unpinned")
+        .inFile(pool)
+        .onLineContaining("plain.replaceAll(");
+    assertThat(compilation)
+        .hadErrorContaining("which 'plain' stores unpinned")
+        .inFile(pool)
+        .onLineContaining("k -> task");
+    assertThat(compilation)
+        .hadErrorContaining(
+            "[pin:move] pinned value 'make()' moves into the result of method reference"
+                + " 'this::make', which 'plain' stores unpinned")
+        .inFile(pool)
+        .onLineContaining("this::make");
+    assertThat(compilation)
+        .hadErrorContaining(
+            "help: give 'plain' a @Pinned type argument for what the method reference returns, as"
+                + " 'Map<String, @Pinned Task>'");
+  }
+
+  @Test
+  void pinningAPlainFieldThroughARemappingFunctionIsUnowned() {
+    JavaFileObject pool =
+        pool(
+            """
+              Task spare = new Task();
+              void update() {
+                byName.computeIfAbsent("a", k -> spare);
+              }
+            """);
+    Compilation compilation = compilePool(pool);
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation)
+        .hadErrorContaining("[pin:unowned] 'spare' is pinned here")
+        .inFile(pool)
+        .onLineContaining("byName.computeIfAbsent(\"a\", k -> spare);");
+  }
+
+  // Explicit type arguments of generic pinned types
+
+  /** A pinned generic node and a peeking iterator, in {@code demo.Nodes}. */
+  private static JavaFileObject nodes(String members) {
+    return source(
+        "demo.Nodes",
+        """
+        package demo;
+        import java.util.*;
+        import org.pinning.Pinned;
+        public final class Nodes<K, V> {
+          @Pinned static final class Node<K, V> { K key; V value; }
+          static final class PeekingIterator<T> {
+            static <T> PeekingIterator<T> comparing(Collection<T> source) {
+              return new PeekingIterator<>();
+            }
+            T peek() { return null; }
+          }
+          final List<@Pinned Node<K, V>> nodes = new ArrayList<>();
+          Node<K, V> stash;
+        %s
+        }
+        """
+            .formatted(members));
+  }
+
+  @Test
+  void explicitPinnedTypeArgumentsOfAGenericPinnedTypeAreHonored() {
+    assertThat(
+            compile(
+                nodes(
+                    """
+                      void walk() {
+                        PeekingIterator<@Pinned Node<K, V>> it =
+                            PeekingIterator.<@Pinned Node<K, V>>comparing(nodes);
+                        Deque<@Pinned Node<K, V>> queue = new ArrayDeque<@Pinned Node<K, V>>(nodes);
+                        it.peek();
+                      }
+                    """)))
+        .succeededWithoutWarnings();
+  }
+
+  @Test
+  void whatComesOutOfAnExplicitlyPinnedGenericContainerIsPinned() {
+    JavaFileObject nodes =
+        nodes(
+            """
+              void walk() {
+                stash = new ArrayDeque<@Pinned Node<K, V>>(nodes).poll();
+              }
+            """);
+    Compilation compilation = compile(nodes);
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation)
+        .hadErrorContaining("[pin:move] pinned value 'new ArrayDeque<@Pinned Node<K, V>>.poll()'")
+        .inFile(nodes)
+        .onLineContaining("stash = new ArrayDeque<@Pinned Node<K, V>>(nodes).poll();");
+  }
+
+  @Test
+  void helpForAMethodOfAnotherSourceFileDoesNotBlameClassFiles() {
+    JavaFileObject feed =
+        source(
+            "demo.Feed",
+            """
+            package demo;
+            public final class Feed {
+              static <T> void feed(java.util.Collection<T> source) {}
+            }
+            """);
+    JavaFileObject pool =
+        pool(
+            """
+              void share() {
+                Feed.feed(tasks);
+                Deque<Task> copy = new ArrayDeque<Task>(tasks);
+              }
+            """);
+    // Feed is checked, and its tree lowered, before Pool: it is still a source of this compilation.
+    Compilation compilation = compile(task(), feed, pool);
+    assertThat(compilation).hadErrorCount(2);
+    assertThat(compilation)
+        .hadErrorContaining("pinned elements of 'tasks' move into unpinned parameter 'source'")
+        .inFile(pool)
+        .onLineContaining("Feed.feed(tasks);");
+    assertThat(compilation)
+        .hadErrorContaining(
+            "help: only a place whose type argument is @Pinned may hold them, as 'List<@Pinned"
+                + " Task>'");
+    for (Diagnostic<? extends JavaFileObject> error : compilation.errors()) {
+      assertFalse(error.getMessage(Locale.ROOT).contains("class files"), error.toString());
     }
   }
 }

@@ -253,6 +253,29 @@ class UselessRuleTest {
   }
 
   @Test
+  void pinnedVarargsParameterIsJudgedByItsElementType() {
+    JavaFileObject log =
+        source(
+            "demo.Log",
+            """
+            package demo;
+            import org.pinning.Pinned;
+            public final class Log {
+              static void keep(@Pinned Task... tasks) {}
+              static void write(@Pinned String... lines) {}
+            }
+            """);
+    Compilation compilation = compile(TASK, log);
+    assertThat(compilation).succeeded();
+    assertThat(compilation).hadWarningCount(1);
+    assertThat(compilation)
+        .hadWarningContaining(
+            "[pin:useless] @Pinned has no effect on 'lines': type 'String' is Unpin")
+        .inFile(log)
+        .onLineContaining("@Pinned String... lines");
+  }
+
+  @Test
   void pinnedStringParameterIsWarned() {
     JavaFileObject log =
         source(
