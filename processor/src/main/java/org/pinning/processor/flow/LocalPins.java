@@ -155,6 +155,11 @@ public final class LocalPins {
     return values == null || values.isEmpty();
   }
 
+  /** Whether some local may hold a value that something about is pinned. */
+  public boolean holdsPins() {
+    return !isEmpty() && pins != null && !pins.isEmpty();
+  }
+
   /** Whether the state holds nothing at all: no pins and no origins. */
   boolean isBlank() {
     return isEmpty() && (pins == null || pins.isEmpty()) && (origins == null || origins.isEmpty());

@@ -964,4 +964,100 @@ class AfterPinRuleTest {
                     """)))
         .succeededWithoutWarnings();
   }
+
+  /** Asserts that {@code runner} gets one error, {@code message}, on the line {@code line}. */
+  private static void rejectedOnce(JavaFileObject runner, String message, String line) {
+    Compilation compilation = compileRunner(runner);
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation).hadErrorContaining(message).inFile(runner).onLineContaining(line);
+  }
+
+  // Bodies that run later: lambdas and classes
+
+  @Test
+  void aPinInsideALambdaDoesNotReachTheCatchAroundIt() {
+    assertThat(
+            compileRunner(
+                runner(
+                    """
+                      final List<@Pinned Task> running = new ArrayList<>();
+                      void start(java.util.concurrent.Executor executor) {
+                        Task task = new Task();
+                        try {
+                          executor.execute(() -> { running.add(task); });
+                        } catch (java.util.concurrent.RejectedExecutionException e) {
+                          backlog.add(task);
+                        }
+                      }
+                    """)))
+        .succeededWithoutWarnings();
+  }
+
+  @Test
+  void aPinInsideAnAnonymousClassDoesNotReachTheCatchAroundIt() {
+    assertThat(
+            compileRunner(
+                runner(
+                    """
+                      final List<@Pinned Task> running = new ArrayList<>();
+                      void start(java.util.concurrent.Executor executor) {
+                        Task task = new Task();
+                        try {
+                          executor.execute(
+                              new Runnable() {
+                                @Override
+                                public void run() {
+                                  running.add(task);
+                                }
+                              });
+                        } catch (java.util.concurrent.RejectedExecutionException e) {
+                          backlog.add(task);
+                        }
+                      }
+                    """)))
+        .succeededWithoutWarnings();
+  }
+
+  @Test
+  void aPinInTheTryBesideALambdaStillReachesTheCatch() {
+    rejectedOnce(
+        runner(
+            """
+              final List<@Pinned Task> running = new ArrayList<>();
+              void start(java.util.concurrent.Executor executor) {
+                Task task = new Task();
+                try {
+                  executor.execute(() -> { task.poll(); });
+                  running.add(task);
+                } catch (java.util.concurrent.RejectedExecutionException e) {
+                  backlog.add(task);
+                }
+              }
+            """),
+        "[pin:after-pin] 'task' moves into an unpinned parameter of 'List.add(E)', but it was"
+            + " pinned at line 13",
+        "backlog.add(task);");
+  }
+
+  @Test
+  void aLocalPinnedBeforeAnAnonymousClassIsPinnedInsideIt() {
+    rejectedOnce(
+        runner(
+            """
+              Runnable start() {
+                Task t = new Task();
+                spawn(t);
+                Object o = t;
+                return new Runnable() {
+                  @Override
+                  public void run() {
+                    stash = o;
+                  }
+                };
+              }
+            """),
+        "[pin:after-pin] 'o' moves into unpinned field 'Runner.stash', but it was pinned at line"
+            + " 10",
+        "stash = o;");
+  }
 }
