@@ -16,6 +16,7 @@ import com.sun.source.util.TreePath;
 import com.sun.source.util.Trees;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.Map;
 import javax.lang.model.element.Element;
@@ -59,6 +60,14 @@ public abstract class ValueFlow extends FlowScanner {
 
   /** Abstract values of the after-pin analysis, one per tree that makes one. */
   private final Map<Tree, Integer> valueIds = new IdentityHashMap<>();
+
+  /**
+   * For each value id, the id of the values its tree made in earlier iterations of a loop; the
+   * latter map to themselves. Two ids per tree: the analysis stays finite.
+   */
+  private final Map<Integer, Integer> olderIds = new HashMap<>();
+
+  private int lastId;
 
   private boolean erroneous;
 
@@ -325,7 +334,23 @@ public abstract class ValueFlow extends FlowScanner {
   }
 
   protected int idOf(Tree tree) {
-    return valueIds.computeIfAbsent(tree, t -> valueIds.size() + 1);
+    return valueIds.computeIfAbsent(tree, t -> ++lastId);
+  }
+
+  @Override
+  protected LocalPins earlierIterations(LocalPins state) {
+    return state.aged(this::olderId);
+  }
+
+  /** The id of the values made in earlier iterations by the tree that makes {@code id}. */
+  private int olderId(int id) {
+    Integer older = olderIds.get(id);
+    if (older == null) {
+      older = ++lastId;
+      olderIds.put(id, older);
+      olderIds.put(older, older);
+    }
+    return older;
   }
 
   protected long line(Tree tree) {

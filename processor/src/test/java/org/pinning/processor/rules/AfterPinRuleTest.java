@@ -972,6 +972,102 @@ class AfterPinRuleTest {
     assertThat(compilation).hadErrorContaining(message).inFile(runner).onLineContaining(line);
   }
 
+  // Values of earlier iterations
+
+  @Test
+  void aLookBehindLoopPinsOnlyThePreviousValue() {
+    assertThat(
+            compileRunner(
+                runner(
+                    """
+                      void start(int n) {
+                        Task prev = null;
+                        for (int i = 0; i < n; i++) {
+                          Task cur = new Task();
+                          if (prev != null) {
+                            spawn(prev);
+                          }
+                          prev = cur;
+                          backlog.add(cur);
+                        }
+                        stash = prev;
+                      }
+                    """)))
+        .succeededWithoutWarnings();
+  }
+
+  @Test
+  void aLookBehindLoopMovingThePreviousValueAfterItsPinIsRejected() {
+    rejectedOnce(
+        runner(
+            """
+              void start(int n) {
+                Task prev = null;
+                for (int i = 0; i < n; i++) {
+                  Task cur = new Task();
+                  if (prev != null) {
+                    spawn(prev);
+                  }
+                  backlog.add(prev);
+                  prev = cur;
+                }
+              }
+            """),
+        "[pin:after-pin] 'prev' moves into an unpinned parameter of 'List.add(E)', but it was"
+            + " pinned at line 13",
+        "backlog.add(prev);");
+  }
+
+  @Test
+  void aFreshValueInACatchIsNotPinnedByThePreviousIterationsPin() {
+    assertThat(
+            compileRunner(
+                runner(
+                    """
+                      void start(int n) {
+                        Task last = null;
+                        for (int i = 0; i < n; i++) {
+                          Task t = new Task();
+                          try {
+                            if (last != null) {
+                              spawn(last);
+                            }
+                            last = t;
+                            t.poll();
+                          } catch (RuntimeException e) {
+                            backlog.add(t);
+                          }
+                        }
+                      }
+                    """)))
+        .succeededWithoutWarnings();
+  }
+
+  @Test
+  void thePreviousIterationsValueInACatchIsPinned() {
+    rejectedOnce(
+        runner(
+            """
+              void start(int n) {
+                Task last = null;
+                for (int i = 0; i < n; i++) {
+                  Task t = new Task();
+                  try {
+                    if (last != null) {
+                      spawn(last);
+                    }
+                    last = t;
+                  } catch (RuntimeException e) {
+                    backlog.add(last);
+                  }
+                }
+              }
+            """),
+        "[pin:after-pin] 'last' moves into an unpinned parameter of 'List.add(E)', but it was"
+            + " pinned at line 14",
+        "backlog.add(last);");
+  }
+
   // Bodies that run later: lambdas and classes
 
   @Test
