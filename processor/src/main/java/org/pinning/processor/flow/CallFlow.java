@@ -69,7 +69,7 @@ public abstract class CallFlow extends StoreFlow {
     }
     Signature signature =
         signature(method, receiver, pinnedTypeArguments(node.getTypeArguments()));
-    Pin first = arguments(method, node.getArguments(), signature, receiver.pin());
+    Pin returnable = arguments(method, node.getArguments(), signature, receiver.pin());
     if (members.hasPinnedReceiver(method)) {
       pinsReceiver(node.getMethodSelect(), receiver.pin(), method);
     }
@@ -81,8 +81,8 @@ public abstract class CallFlow extends StoreFlow {
     if (result != null) {
       return result;
     }
-    if (first != null && borrowing.returnsArgument(method)) {
-      return first;
+    if (returnable != null) {
+      return returnable;
     }
     return containerResult(receiver, method, node.getMethodSelect());
   }
@@ -247,7 +247,8 @@ public abstract class CallFlow extends StoreFlow {
   /**
    * Scans the arguments of a call and tells the rules where each pinned one goes: an argument for
    * a {@code @Pinned} parameter (or one whose type variable is pinned, {@code signature}) pins the
-   * locals it reads. Returns the pin of the first argument (for methods that return it).
+   * locals it reads. Returns the pin of the first pinned argument a borrowing library method may
+   * return ({@code requireNonNullElse(task, fallback)}), or null.
    */
   private Pin arguments(
       ExecutableElement method,
@@ -255,7 +256,7 @@ public abstract class CallFlow extends StoreFlow {
       Signature signature,
       Pin receiver) {
     List<? extends VariableElement> parameters = method.getParameters();
-    Pin first = null;
+    Pin returnable = null;
     for (int i = 0; i < arguments.size(); i++) {
       ExpressionTree argument = arguments.get(i);
       if (signature != null
@@ -268,8 +269,8 @@ public abstract class CallFlow extends StoreFlow {
             receiver == null ? "the container" : receiver.name());
       }
       Pin value = scan(argument, null);
-      if (i == 0) {
-        first = value;
+      if (returnable == null && value != null && borrowing.mayReturn(method, i)) {
+        returnable = value;
       }
       if (parameters.isEmpty()) {
         continue;
@@ -291,7 +292,7 @@ public abstract class CallFlow extends StoreFlow {
             new Place.Parameter(parameter, method, allowed, pinned, isFromSource(method), i));
       }
     }
-    return first;
+    return returnable;
   }
 
   private boolean isFromSource(ExecutableElement method) {

@@ -262,6 +262,26 @@ public final class LocalPins {
     values().put(local, ids);
   }
 
+  /** The values {@code local} may hold, giving it {@code id} of its own if it had none. */
+  Set<Integer> valuesOf(Element local, int id) {
+    return idsOf(local, id);
+  }
+
+  /**
+   * {@code local} now holds any of the values {@code ids} names, and also, where {@code pin} is not
+   * null, a new value {@code id} with that pin ({@code ready ? a : pinnedField}).
+   */
+  void holdAny(Element local, Set<Integer> ids, int id, Pin pin) {
+    if (pin == null) {
+      values().put(local, ids);
+      return;
+    }
+    Set<Integer> withOwn = new HashSet<>(ids);
+    withOwn.add(id);
+    values().put(local, withOwn);
+    pins().put(id, pin);
+  }
+
   /** Pins every value {@code local} may hold, and so every alias of it, unless pinned already. */
   public void pin(Element local, int id, Pin pin) {
     for (Integer value : idsOf(local, id)) {

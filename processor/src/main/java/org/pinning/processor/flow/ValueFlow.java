@@ -2,7 +2,6 @@ package org.pinning.processor.flow;
 
 import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.CompilationUnitTree;
-import com.sun.source.tree.ConditionalExpressionTree;
 import com.sun.source.tree.ErroneousTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.IdentifierTree;
@@ -18,6 +17,7 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
+import java.util.List;
 import java.util.Map;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
@@ -52,6 +52,7 @@ public abstract class ValueFlow extends FlowScanner {
   private final Name thisName;
   private final Name superName;
   private final Ownership ownership;
+  private final ValueBranches branches;
 
   private final Deque<TypeElement> classes = new ArrayDeque<>();
 
@@ -82,6 +83,7 @@ public abstract class ValueFlow extends FlowScanner {
     this.thisName = context.names().thisName();
     this.superName = context.names().superName();
     this.ownership = new Ownership(context);
+    this.branches = new ValueBranches(trees, context.borrowing());
   }
 
   /** Whether the scanned tree holds an erroneous tree or type: javac reported something there. */
@@ -214,20 +216,23 @@ public abstract class ValueFlow extends FlowScanner {
         || trees.getSourcePositions().getStartPosition(unit, node.getType()) < 0;
   }
 
-  /** Pins the unpinned locals that {@code value} may read: they now hold a pinned value. */
+  /** Pins the unpinned locals that {@code value} may be: they now hold a pinned value. */
   protected void pinLocalsIn(ExpressionTree value) {
-    ExpressionTree bare = Expressions.strip(value);
-    if (bare instanceof ConditionalExpressionTree conditional) {
-      pinLocalsIn(conditional.getTrueExpression());
-      pinLocalsIn(conditional.getFalseExpression());
-      return;
+    for (ExpressionTree branch : branchesOf(value)) {
+      Element local = localIn(branch);
+      if (local != null && !annotations.hasPinned(local)) {
+        state()
+            .pin(
+                local,
+                idOf(branch),
+                new Pin.PinnedAfter(local.getSimpleName().toString(), line(branch)));
+      }
     }
-    Element local = localIn(bare);
-    if (local != null && !annotations.hasPinned(local)) {
-      state()
-          .pin(
-              local, idOf(bare), new Pin.PinnedAfter(local.getSimpleName().toString(), line(bare)));
-    }
+  }
+
+  /** The expressions {@code value} may be: its branches ({@link ValueBranches}), or itself. */
+  List<ExpressionTree> branchesOf(ExpressionTree value) {
+    return branches.of(getCurrentPath(), value);
   }
 
   /** The local variable or parameter {@code value} reads, through parentheses and casts. */

@@ -972,6 +972,224 @@ class AfterPinRuleTest {
     assertThat(compilation).hadErrorContaining(message).inFile(runner).onLineContaining(line);
   }
 
+  // Aliases through conditionals and pattern bindings
+
+  @Test
+  void aConditionalAliasIsPinnedWithItsOriginal() {
+    rejectedOnce(
+        runner(
+            """
+              void start(boolean ready) {
+                Task a = new Task();
+                Task alias = ready ? a : null;
+                spawn(a);
+                stash = alias;
+              }
+            """),
+        "[pin:after-pin] 'alias' moves into unpinned field 'stash', but it was pinned at line 11",
+        "stash = alias;");
+  }
+
+  @Test
+  void pinningAConditionalAliasPinsItsOriginal() {
+    rejectedOnce(
+        runner(
+            """
+              void start(boolean ready) {
+                Task a = new Task();
+                Task alias = ready ? a : null;
+                spawn(alias);
+                stash = a;
+              }
+            """),
+        "[pin:after-pin] 'a' moves into unpinned field 'stash', but it was pinned at line 11",
+        "stash = a;");
+  }
+
+  @Test
+  void aConditionalAliasReassignedBeforeThePinIsAccepted() {
+    assertThat(
+            compileRunner(
+                runner(
+                    """
+                      void start(boolean ready) {
+                        Task a = new Task();
+                        Task alias = ready ? a : null;
+                        alias = new Task();
+                        spawn(a);
+                        stash = alias;
+                      }
+                    """)))
+        .succeededWithoutWarnings();
+  }
+
+  @Test
+  void pinningAPatternBindingPinsTheLocalItTested() {
+    rejectedOnce(
+        runner(
+            """
+              void start() {
+                Object o = new Task();
+                if (o instanceof Task t) {
+                  spawn(t);
+                  stash = o;
+                }
+              }
+            """),
+        "[pin:after-pin] 'o' moves into unpinned field 'stash', but it was pinned at line 11",
+        "stash = o;");
+  }
+
+  @Test
+  void pinningTheLocalTestedPinsItsPatternBinding() {
+    rejectedOnce(
+        runner(
+            """
+              static void keep(@Pinned Object o) {}
+              void start() {
+                Object o = new Task();
+                if (o instanceof Task t) {
+                  keep(o);
+                  backlog.add(t);
+                }
+              }
+            """),
+        "[pin:after-pin] 't' moves into an unpinned parameter of 'List.add(E)', but it was pinned"
+            + " at line 12",
+        "backlog.add(t);");
+  }
+
+  @Test
+  void movingAPatternBindingBeforeThePinIsAccepted() {
+    assertThat(
+            compileRunner(
+                runner(
+                    """
+                      void start() {
+                        Object o = new Task();
+                        if (o instanceof Task t) {
+                          backlog.add(t);
+                          spawn(t);
+                        }
+                      }
+                    """)))
+        .succeededWithoutWarnings();
+  }
+
+  // requireNonNull in a pinned place
+
+  @Test
+  void addingRequireNonNullOfALocalToAPinnedContainerPinsTheLocal() {
+    rejectedOnce(
+        runner(
+            """
+              final List<@Pinned Task> running = new ArrayList<>();
+              void start() {
+                Task t = new Task();
+                running.add(Objects.requireNonNull(t));
+                stash = t;
+              }
+            """),
+        "[pin:after-pin] 't' moves into unpinned field 'stash', but it was pinned at line 11",
+        "stash = t;");
+  }
+
+  @Test
+  void initializingAPinnedLocalWithRequireNonNullPinsTheLocal() {
+    rejectedOnce(
+        runner(
+            """
+              void start() {
+                Task t = new Task();
+                @Pinned Task p = Objects.requireNonNull(t, "t");
+                backlog.add(t);
+              }
+            """),
+        "[pin:after-pin] 't' moves into an unpinned parameter of 'List.add(E)', but it was pinned"
+            + " at line 10",
+        "backlog.add(t);");
+  }
+
+  @Test
+  void movingALocalBeforeRequireNonNullPinsItIsAccepted() {
+    assertThat(
+            compileRunner(
+                runner(
+                    """
+                      final List<@Pinned Task> running = new ArrayList<>();
+                      void start() {
+                        Task t = new Task();
+                        backlog.add(t);
+                        running.add(Objects.requireNonNull(t));
+                      }
+                    """)))
+        .succeededWithoutWarnings();
+  }
+
+  // Pinned locals initialised from a switch expression
+
+  @Test
+  void aPinnedLocalInitialisedFromASwitchPinsTheLocalsOfItsBranches() {
+    rejectedOnce(
+        runner(
+            """
+              void start(int k) {
+                Task a = new Task();
+                Task b = new Task();
+                @Pinned Task p = switch (k) { case 1 -> a; default -> b; };
+                stash = b;
+              }
+            """),
+        "[pin:after-pin] 'b' moves into unpinned field 'stash', but it was pinned at line 11",
+        "stash = b;");
+  }
+
+  @Test
+  void aPinnedLocalInitialisedFromASwitchPinsTheLocalsItsBlocksYield() {
+    rejectedOnce(
+        runner(
+            """
+              void start(int k) {
+                Task a = new Task();
+                Task b = new Task();
+                @Pinned Task p =
+                    switch (k) {
+                      case 1 -> a;
+                      default -> {
+                        b.poll();
+                        yield b;
+                      }
+                    };
+                stash = b;
+              }
+            """),
+        "[pin:after-pin] 'b' moves into unpinned field 'stash', but it was pinned at line 16",
+        "stash = b;");
+  }
+
+  @Test
+  void aLocalNoBranchOfTheSwitchYieldsMayBeMoved() {
+    assertThat(
+            compileRunner(
+                runner(
+                    """
+                      void start(int k) {
+                        Task a = new Task();
+                        Task b = new Task();
+                        @Pinned Task p =
+                            switch (k) {
+                              case 1 -> a;
+                              default -> {
+                                b.poll();
+                                yield new Task();
+                              }
+                            };
+                        stash = b;
+                      }
+                    """)))
+        .succeededWithoutWarnings();
+  }
+
   // Values of earlier iterations
 
   @Test

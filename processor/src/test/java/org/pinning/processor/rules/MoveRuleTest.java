@@ -1233,6 +1233,85 @@ class MoveRuleTest {
         .succeededWithoutWarnings();
   }
 
+  @Test
+  void requireNonNullElseWithAPinnedFallbackIsPinned() {
+    JavaFileObject monitor =
+        source(
+            "demo.Monitor",
+            """
+            package demo;
+            import java.util.Objects;
+            import org.pinning.Pinned;
+            public final class Monitor {
+              @Pinned final Task fallback = new Task();
+              Object last;
+              void watch(Task task) {
+                last = Objects.requireNonNullElse(task, fallback);
+              }
+            }
+            """);
+    Compilation compilation = compileWithTask(monitor);
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation)
+        .hadErrorContaining("[pin:move] pinned value 'fallback' moves into unpinned field 'last'")
+        .inFile(monitor)
+        .onLineContaining("last = Objects.requireNonNullElse(task, fallback);");
+    assertThat(compilation)
+        .hadErrorContaining(
+            "help: declare 'last' @Pinned (a pinned slot may be reassigned), or keep the pinned"
+                + " value in a local");
+  }
+
+  @Test
+  void localHoldingRequireNonNullElseWithAPinnedFallbackIsPinned() {
+    JavaFileObject monitor =
+        source(
+            "demo.Monitor",
+            """
+            package demo;
+            import java.util.Objects;
+            import org.pinning.Pinned;
+            public final class Monitor {
+              @Pinned final Task fallback = new Task();
+              Object last;
+              void watch(Task task) {
+                Task chosen = Objects.requireNonNullElse(task, fallback);
+                last = chosen;
+              }
+            }
+            """);
+    Compilation compilation = compileWithTask(monitor);
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation)
+        .hadErrorContaining(
+            "[pin:move] pinned value 'chosen' (from 'fallback', line 8) moves into unpinned field"
+                + " 'last'")
+        .inFile(monitor)
+        .onLineContaining("last = chosen;");
+  }
+
+  @Test
+  void requireNonNullElseOfUnpinnedValuesIsAccepted() {
+    assertThat(
+            compileWithTask(
+                source(
+                    "demo.Monitor",
+                    """
+                    package demo;
+                    import java.util.Objects;
+                    import org.pinning.Pinned;
+                    public final class Monitor {
+                      @Pinned final Task fallback = new Task();
+                      Object last;
+                      void watch(Task task) {
+                        last = Objects.requireNonNullElse(task, new Task());
+                        Objects.requireNonNullElse(task, fallback).poll();
+                      }
+                    }
+                    """)))
+        .succeededWithoutWarnings();
+  }
+
   // Captured by a local or anonymous class
 
   @Test
