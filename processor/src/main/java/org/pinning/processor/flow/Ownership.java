@@ -2,7 +2,6 @@ package org.pinning.processor.flow;
 
 import com.sun.source.tree.ArrayAccessTree;
 import com.sun.source.tree.AssignmentTree;
-import com.sun.source.tree.ConditionalExpressionTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.IdentifierTree;
 import com.sun.source.tree.MemberSelectTree;
@@ -11,6 +10,7 @@ import com.sun.source.util.TreePath;
 import com.sun.source.util.Trees;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.List;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.ExecutableElement;
@@ -37,6 +37,7 @@ final class Ownership {
   private final ContainerTypes containers;
   private final Name thisName;
   private final Name superName;
+  private final ValueBranches valueBranches;
 
   /**
    * What {@code this} is in each enclosing body, innermost first: a method, constructor or (with
@@ -50,7 +51,8 @@ final class Ownership {
    */
   private record Self(TypeElement type, ExecutableElement member, boolean pinnedAndOwned) {}
 
-  Ownership(FlowContext context) {
+  Ownership(FlowContext context, ValueBranches valueBranches) {
+    this.valueBranches = valueBranches;
     this.trees = context.trees();
     this.annotations = context.model().annotations();
     this.members = context.model().members();
@@ -117,11 +119,16 @@ final class Ownership {
   Origin originOf(
       TreePath path, ExpressionTree value, Pin pin, LocalPins state, TypeElement context) {
     ExpressionTree bare = Expressions.strip(value);
-    if (bare instanceof ConditionalExpressionTree conditional) {
-      Origin whenTrue = originOf(path, conditional.getTrueExpression(), null, state, context);
-      return whenTrue != null
-          ? whenTrue
-          : originOf(path, conditional.getFalseExpression(), null, state, context);
+    List<ExpressionTree> branches = valueBranches.of(path, bare);
+    if (branches.size() != 1 || branches.get(0) != bare) {
+      // ready ? a : b, a switch expression, requireNonNull(t): whatever it may be
+      for (ExpressionTree branch : branches) {
+        Origin origin = originOf(path, branch, null, state, context);
+        if (origin != null) {
+          return origin;
+        }
+      }
+      return null;
     }
     if (bare instanceof AssignmentTree assignment) {
       return originOf(path, assignment.getExpression(), pin, state, context);
@@ -180,14 +187,22 @@ final class Ownership {
         ofMethod ? Origin.Kind.PARAMETER : Origin.Kind.LAMBDA_PARAMETER, name, variable, context);
   }
 
-  private Origin originOfVariable(Element element, Pin pin, LocalPins state, TypeElement context) {
+  /**
+   * Where the value of a read of {@code element} comes from; {@code read} is the read's pin, null
+   * for a branch of a value with branches, whose own pin the state tells.
+   */
+  private Origin originOfVariable(Element element, Pin read, LocalPins state, TypeElement context) {
     if (element == null || annotations.hasPinned(element)) {
       return null;
     }
     if (element.getKind() == ElementKind.FIELD) {
       return fieldOrigin(element, element.getSimpleName().toString(), context);
     }
-    if (!LocalVariables.isLocal(element) || pin instanceof Pin.PinnedAfter) {
+    if (!LocalVariables.isLocal(element)) {
+      return null;
+    }
+    Pin pin = read != null || state == null ? read : state.pinOf(element);
+    if (pin instanceof Pin.PinnedAfter) {
       return null; // pinned in this method: pinning it again changes nothing
     }
     Origin held = state == null ? null : state.originOf(element);

@@ -82,8 +82,8 @@ public abstract class ValueFlow extends FlowScanner {
     this.declaredPins = new DeclaredPins(model, context.containers(), context.borrowing());
     this.thisName = context.names().thisName();
     this.superName = context.names().superName();
-    this.ownership = new Ownership(context);
     this.branches = new ValueBranches(trees, context.borrowing());
+    this.ownership = new Ownership(context, branches);
   }
 
   /** Whether the scanned tree holds an erroneous tree or type: javac reported something there. */
