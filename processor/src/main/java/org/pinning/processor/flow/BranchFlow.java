@@ -98,6 +98,7 @@ public abstract class BranchFlow extends TreePathScanner<Pin, Void> {
   public Pin visitLambdaExpression(LambdaExpressionTree node, Void unused) {
     LocalPins outer = state;
     state = outer == null ? LocalPins.empty() : outer.copy();
+    Deque<TryBlock> outerTries = leaveTryBlocks();
     try {
       scan(node.getParameters(), unused);
       enterLambda(node);
@@ -108,6 +109,7 @@ public abstract class BranchFlow extends TreePathScanner<Pin, Void> {
       return null;
     } finally {
       state = outer;
+      returnToTryBlocks(outerTries);
     }
   }
 
@@ -120,10 +122,33 @@ public abstract class BranchFlow extends TreePathScanner<Pin, Void> {
   @Override
   public Pin visitClass(ClassTree node, Void unused) {
     LocalPins outer = state;
+    Deque<TryBlock> outerTries = leaveTryBlocks();
     try {
       return super.visitClass(node, unused);
     } finally {
       state = outer;
+      returnToTryBlocks(outerTries);
+    }
+  }
+
+  /**
+   * Enters a body that runs later or elsewhere (a lambda's, a local or anonymous class's): what
+   * it pins is not pinned in the code around it (its state is dropped on leaving), so neither may
+   * it reach a {@code catch} around the body's declaration. Returns the enclosing {@code try}
+   * blocks for {@link #returnToTryBlocks}; null, and no allocation, outside any.
+   */
+  private Deque<TryBlock> leaveTryBlocks() {
+    if (tryBlocks.isEmpty()) {
+      return null;
+    }
+    Deque<TryBlock> outer = new ArrayDeque<>(tryBlocks);
+    tryBlocks.clear();
+    return outer;
+  }
+
+  private void returnToTryBlocks(Deque<TryBlock> outer) {
+    if (outer != null) {
+      tryBlocks.addAll(outer);
     }
   }
 

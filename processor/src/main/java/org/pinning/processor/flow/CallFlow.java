@@ -16,9 +16,7 @@ import com.sun.source.tree.ParameterizedTypeTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.VariableTree;
 import com.sun.source.util.TreePath;
-import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Map;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.Modifier;
@@ -29,12 +27,10 @@ import javax.lang.model.type.DeclaredType;
 import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
 import org.pinning.processor.model.ArgumentMask;
-import org.pinning.processor.model.BorrowingModel;
 import org.pinning.processor.model.ContainerTypes;
 import org.pinning.processor.model.ContainerTypes.Signature;
 import org.pinning.processor.model.ElementCollectors;
 import org.pinning.processor.model.VarargsParameters;
-import org.pinning.processor.model.FunctionalTypes;
 
 /**
  * The transfer of the analysis for calls (DESIGN.md §4.1, §4.7): what a call or a {@code new}
@@ -77,9 +73,9 @@ public abstract class CallFlow extends LambdaFlow {
     if (result != null) {
       return result;
     }
-    Pin first = scanned.first();
-    if (first != null && borrowing.returnsArgument(method)) {
-      return first;
+    Pin returnable = scanned.returnable();
+    if (returnable != null) {
+      return returnable;
     }
     Pin collected = collected(node, method, signature, receiver);
     if (collected != null) {
@@ -296,10 +292,11 @@ public abstract class CallFlow extends LambdaFlow {
   }
 
   /**
-   * What scanning a call's arguments found: the pin of the first (for methods that return it), and
-   * the type variables of the method that a function argument returned pinned values for.
+   * What scanning a call's arguments found: the pin of the first pinned argument a borrowing
+   * library method may return ({@code requireNonNullElse(task, fallback)}), and the type variables
+   * of the method that a function argument returned pinned values for.
    */
-  private record Arguments(Pin first, ArgumentMask carried) {}
+  private record Arguments(Pin returnable, ArgumentMask carried) {}
 
   /**
    * Scans the arguments of a call and tells the rules where each pinned one goes: an argument for
@@ -312,7 +309,7 @@ public abstract class CallFlow extends LambdaFlow {
       Signature signature,
       Receiver receiver) {
     List<? extends VariableElement> parameters = method.getParameters();
-    Pin first = null;
+    Pin returnable = null;
     ArgumentMask carried = ArgumentMask.NONE;
     for (int i = 0; i < arguments.size(); i++) {
       ExpressionTree argument = arguments.get(i);
@@ -322,8 +319,8 @@ public abstract class CallFlow extends LambdaFlow {
         noteFunction(argument, method, parameters, i, signature, receiver);
       }
       Pin value = scan(argument, null);
-      if (i == 0) {
-        first = value;
+      if (returnable == null && value != null && borrowing.mayReturn(method, i)) {
+        returnable = value;
       }
       if (parameters.isEmpty()) {
         continue;
@@ -348,7 +345,7 @@ public abstract class CallFlow extends LambdaFlow {
             new Place.Parameter(parameter, method, allowed, pinned, isFromSource(method), i));
       }
     }
-    return new Arguments(first, carried);
+    return new Arguments(returnable, carried);
   }
 
   /**

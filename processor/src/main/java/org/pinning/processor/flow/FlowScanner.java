@@ -81,6 +81,13 @@ public abstract class FlowScanner extends BranchFlow {
   /** A new local for each iteration of an enhanced {@code for}, holding an element. */
   protected abstract void enterForEachVariable(EnhancedForLoopTree node, Pin elements);
 
+  /**
+   * {@code state} at the top of a loop's body: the values it holds were made in earlier
+   * iterations, so that the values the body makes again are told apart from them ({@link
+   * LocalPins#aged}).
+   */
+  protected abstract LocalPins earlierIterations(LocalPins state);
+
   /** One pass of a loop body that returns the state on which the loop exits normally. */
   private interface LoopPass {
     LocalPins run();
@@ -90,7 +97,7 @@ public abstract class FlowScanner extends BranchFlow {
     JumpScope scope = push(node, JumpScope.Kind.LOOP, pendingLabel);
     pendingLabel = null;
     try {
-      LocalPins entry = copyOfState();
+      LocalPins entry = earlierIterations(copyOfState());
       while (true) {
         scope.breaks = null;
         scope.continues = null;
@@ -100,7 +107,9 @@ public abstract class FlowScanner extends BranchFlow {
         // The body's own locals start afresh in the next iteration: only what outlives the body
         // can make another pass find more. Most loops so take one pass.
         LocalPins back = LocalPins.join(state, scope.continues);
-        LocalPins next = LocalPins.join(entry, back == null ? null : back.forget(scope.locals));
+        LocalPins next =
+            earlierIterations(
+                LocalPins.join(entry, back == null ? null : back.forget(scope.locals)));
         if (next.equals(entry)) {
           state = LocalPins.join(exit, scope.breaks);
           return;

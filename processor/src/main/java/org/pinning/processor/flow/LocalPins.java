@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.IntUnaryOperator;
 import javax.lang.model.element.Element;
 
 /**
@@ -150,9 +151,52 @@ public final class LocalPins {
     return false;
   }
 
+  /**
+   * This state at the top of another pass of a loop: each value id is renamed by {@code older}, from
+   * the id of a value made in this iteration to the id of one made in an earlier iteration at the
+   * same tree. So a value made again in the next pass gets an id no local holds yet, and neither
+   * inherits the pin of its predecessor (a look-behind loop: {@code if (prev != null) start(prev);
+   * prev = cur;}) nor meets it at a join (a {@code catch} in the loop body). Pins of values no local
+   * holds any more are dropped. Returns a copy of this state when no local holds a tracked value.
+   */
+  public LocalPins aged(IntUnaryOperator older) {
+    if (isEmpty()) {
+      LocalPins aged = copy();
+      aged.pins = null; // no local holds a value: what was pinned about one is gone
+      return aged;
+    }
+    Map<Element, Set<Integer>> renamed = new HashMap<>();
+    Map<Integer, Pin> agedPins = new HashMap<>();
+    values.forEach(
+        (local, ids) -> {
+          Set<Integer> earlier = new HashSet<>();
+          for (Integer id : ids) {
+            int old = older.applyAsInt(id);
+            earlier.add(old);
+            Pin pin = pins == null ? null : pins.get(id);
+            if (pin != null) {
+              agedPins.merge(old, pin, LocalPins::earlier);
+            }
+          }
+          renamed.put(local, earlier);
+        });
+    LocalPins aged = new LocalPins();
+    aged.values = renamed;
+    aged.pins = agedPins;
+    aged.origins = origins;
+    aged.owned = origins == null; // the origins are shared with this state until one side writes
+    owned &= origins == null;
+    return aged;
+  }
+
   /** Whether no local holds a pinned or tracked value: most states of most methods. */
   public boolean isEmpty() {
     return values == null || values.isEmpty();
+  }
+
+  /** Whether some local may hold a value that something about is pinned. */
+  public boolean holdsPins() {
+    return !isEmpty() && pins != null && !pins.isEmpty();
   }
 
   /** Whether the state holds nothing at all: no pins and no origins. */
@@ -216,6 +260,26 @@ public final class LocalPins {
   public void alias(Element local, Element source, int id) {
     Set<Integer> ids = idsOf(source, id);
     values().put(local, ids);
+  }
+
+  /** The values {@code local} may hold, giving it {@code id} of its own if it had none. */
+  Set<Integer> valuesOf(Element local, int id) {
+    return idsOf(local, id);
+  }
+
+  /**
+   * {@code local} now holds any of the values {@code ids} names, and also, where {@code pin} is not
+   * null, a new value {@code id} with that pin ({@code ready ? a : pinnedField}).
+   */
+  void holdAny(Element local, Set<Integer> ids, int id, Pin pin) {
+    if (pin == null) {
+      values().put(local, ids);
+      return;
+    }
+    Set<Integer> withOwn = new HashSet<>(ids);
+    withOwn.add(id);
+    values().put(local, withOwn);
+    pins().put(id, pin);
   }
 
   /** Pins every value {@code local} may hold, and so every alias of it, unless pinned already. */

@@ -2,7 +2,6 @@ package org.pinning.processor.flow;
 
 import com.sun.source.tree.ArrayAccessTree;
 import com.sun.source.tree.AssignmentTree;
-import com.sun.source.tree.ConditionalExpressionTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.IdentifierTree;
 import com.sun.source.tree.MemberSelectTree;
@@ -11,6 +10,7 @@ import com.sun.source.util.TreePath;
 import com.sun.source.util.Trees;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.List;
 import java.util.function.Function;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
@@ -38,6 +38,7 @@ final class Ownership {
   private final ContainerTypes containers;
   private final Name thisName;
   private final Name superName;
+  private final ValueBranches valueBranches;
   private final Function<ExpressionTree, Pin> branchPins;
 
   /**
@@ -53,10 +54,15 @@ final class Ownership {
   private record Self(TypeElement type, ExecutableElement member, boolean pinnedAndOwned) {}
 
   /**
+   * @param valueBranches the expressions a value may be: its branches, or itself
    * @param branchPins the pin of each branch of a conditional expression scanned: an element read
    *     from a pinned container is owned in a branch as it is on its own
    */
-  Ownership(FlowContext context, Function<ExpressionTree, Pin> branchPins) {
+  Ownership(
+      FlowContext context,
+      ValueBranches valueBranches,
+      Function<ExpressionTree, Pin> branchPins) {
+    this.valueBranches = valueBranches;
     this.branchPins = branchPins;
     this.trees = context.trees();
     this.annotations = context.model().annotations();
@@ -124,11 +130,16 @@ final class Ownership {
   Origin originOf(
       TreePath path, ExpressionTree value, Pin pin, LocalPins state, TypeElement context) {
     ExpressionTree bare = Expressions.strip(value);
-    if (bare instanceof ConditionalExpressionTree conditional) {
-      Origin whenTrue = originOfBranch(path, conditional.getTrueExpression(), state, context);
-      return whenTrue != null
-          ? whenTrue
-          : originOfBranch(path, conditional.getFalseExpression(), state, context);
+    List<ExpressionTree> branches = valueBranches.of(path, bare);
+    if (branches.size() != 1 || branches.get(0) != bare) {
+      // ready ? a : b, a switch expression, requireNonNull(t): whatever it may be
+      for (ExpressionTree branch : branches) {
+        Origin origin = originOf(path, branch, branchPins.apply(branch), state, context);
+        if (origin != null) {
+          return origin;
+        }
+      }
+      return null;
     }
     if (bare instanceof AssignmentTree assignment) {
       return originOf(path, assignment.getExpression(), pin, state, context);
@@ -162,11 +173,6 @@ final class Ownership {
     return null;
   }
 
-  private Origin originOfBranch(
-      TreePath path, ExpressionTree branch, LocalPins state, TypeElement context) {
-    return originOf(path, branch, branchPins.apply(branch), state, context);
-  }
-
   /**
    * Where the elements of {@code iterated}, of static type {@code type}, come from when an
    * enhanced {@code for} reads them: the array or container still holds them.
@@ -195,14 +201,22 @@ final class Ownership {
         ofMethod ? Origin.Kind.PARAMETER : Origin.Kind.LAMBDA_PARAMETER, name, variable, context);
   }
 
-  private Origin originOfVariable(Element element, Pin pin, LocalPins state, TypeElement context) {
+  /**
+   * Where the value of a read of {@code element} comes from; {@code read} is the read's pin, null
+   * for a branch of a value with branches, whose own pin the state tells.
+   */
+  private Origin originOfVariable(Element element, Pin read, LocalPins state, TypeElement context) {
     if (element == null || annotations.hasPinned(element)) {
       return null;
     }
     if (element.getKind() == ElementKind.FIELD) {
       return fieldOrigin(element, element.getSimpleName().toString(), context);
     }
-    if (!LocalVariables.isLocal(element) || pin instanceof Pin.PinnedAfter) {
+    if (!LocalVariables.isLocal(element)) {
+      return null;
+    }
+    Pin pin = read != null || state == null ? read : state.pinOf(element);
+    if (pin instanceof Pin.PinnedAfter) {
       return null; // pinned in this method: pinning it again changes nothing
     }
     Origin held = state == null ? null : state.originOf(element);

@@ -14,6 +14,8 @@ import com.sun.source.tree.ThrowTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.VariableTree;
 import com.sun.source.util.TreePath;
+import java.util.HashSet;
+import java.util.Set;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.VariableElement;
@@ -136,12 +138,41 @@ public abstract class StoreFlow extends ValueFlow {
       return;
     }
     holdFrom(variable, originOf(value, pin));
-    Element source = localIn(value);
-    if (source != null && !annotations.hasPinned(source)) {
-      state().alias(variable, source, idOf(node));
-    } else if (pin != null || (state != null && !state.isEmpty())) {
-      state().holdNew(variable, idOf(node), pin == null ? null : pin.receivedAt(line(value)));
+    hold(variable, value, pin == null ? null : pin.receivedAt(line(value)), node);
+  }
+
+  /**
+   * {@code local} now holds the value of {@code value}, made at {@code node}: it aliases each
+   * unpinned local that value may be ({@code b = a}, {@code ready ? a : null}, {@code
+   * requireNonNull(a)}), so that pinning either pins both; where the value may be something else
+   * too, it may also hold a value of its own, with {@code received}, what is pinned about it.
+   */
+  private void hold(VariableElement local, ExpressionTree value, Pin received, Tree node) {
+    Set<Integer> aliased = null;
+    boolean other = false;
+    for (ExpressionTree branch : branchesOf(value)) {
+      Element source = localIn(branch);
+      if (source != null && !annotations.hasPinned(source)) {
+        Set<Integer> ids = state().valuesOf(source, idOf(branch));
+        aliased = aliased == null ? ids : union(aliased, ids);
+      } else if (branch.getKind() != Tree.Kind.NULL_LITERAL) {
+        other = true;
+      }
     }
+    if (aliased != null) {
+      state().holdAny(local, aliased, idOf(node), other ? received : null);
+    } else if (received != null || (state != null && !state.isEmpty())) {
+      state().holdNew(local, idOf(node), received);
+    }
+  }
+
+  private static Set<Integer> union(Set<Integer> a, Set<Integer> b) {
+    if (a.containsAll(b)) {
+      return a;
+    }
+    Set<Integer> union = new HashSet<>(a);
+    union.addAll(b);
+    return union;
   }
 
 
@@ -156,7 +187,11 @@ public abstract class StoreFlow extends ValueFlow {
       if (trees.getElement(path) instanceof VariableElement local) {
         events.localDeclared(local);
         declaredLocal(local);
-        state().holdNew(local, idOf(variable), boundTo(value, node));
+        if (value == null || value.elements().isEmpty()) {
+          hold(local, node.getExpression(), boundTo(value, node), variable); // aliases a local
+        } else {
+          state().holdNew(local, idOf(variable), boundTo(value, node));
+        }
         holdFrom(local, originOf(node.getExpression(), value));
       }
       return null;

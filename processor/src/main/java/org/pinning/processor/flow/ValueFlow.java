@@ -16,7 +16,9 @@ import com.sun.source.util.TreePath;
 import com.sun.source.util.Trees;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.IdentityHashMap;
+import java.util.List;
 import java.util.Map;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
@@ -51,6 +53,7 @@ public abstract class ValueFlow extends FlowScanner {
   private final Name thisName;
   private final Name superName;
   private final Ownership ownership;
+  private final ValueBranches branches;
 
   private final Deque<TypeElement> classes = new ArrayDeque<>();
 
@@ -59,6 +62,14 @@ public abstract class ValueFlow extends FlowScanner {
 
   /** Abstract values of the after-pin analysis, one per tree that makes one. */
   private final Map<Tree, Integer> valueIds = new IdentityHashMap<>();
+
+  /**
+   * For each value id, the id of the values its tree made in earlier iterations of a loop; the
+   * latter map to themselves. Two ids per tree: the analysis stays finite.
+   */
+  private final Map<Integer, Integer> olderIds = new HashMap<>();
+
+  private int lastId;
 
   private boolean erroneous;
 
@@ -72,7 +83,8 @@ public abstract class ValueFlow extends FlowScanner {
     this.declaredPins = new DeclaredPins(model, context.containers(), context.borrowing());
     this.thisName = context.names().thisName();
     this.superName = context.names().superName();
-    this.ownership = new Ownership(context, this::pinOfBranch);
+    this.branches = new ValueBranches(trees, context.borrowing());
+    this.ownership = new Ownership(context, branches, this::pinOfBranch);
   }
 
   /** Whether the scanned tree holds an erroneous tree or type: javac reported something there. */
@@ -205,20 +217,23 @@ public abstract class ValueFlow extends FlowScanner {
         || trees.getSourcePositions().getStartPosition(unit, node.getType()) < 0;
   }
 
-  /** Pins the unpinned locals that {@code value} may read: they now hold a pinned value. */
+  /** Pins the unpinned locals that {@code value} may be: they now hold a pinned value. */
   protected void pinLocalsIn(ExpressionTree value) {
-    ExpressionTree bare = Expressions.strip(value);
-    if (bare instanceof ConditionalExpressionTree conditional) {
-      pinLocalsIn(conditional.getTrueExpression());
-      pinLocalsIn(conditional.getFalseExpression());
-      return;
+    for (ExpressionTree branch : branchesOf(value)) {
+      Element local = localIn(branch);
+      if (local != null && !annotations.hasPinned(local)) {
+        state()
+            .pin(
+                local,
+                idOf(branch),
+                new Pin.PinnedAfter(local.getSimpleName().toString(), line(branch)));
+      }
     }
-    Element local = localIn(bare);
-    if (local != null && !annotations.hasPinned(local)) {
-      state()
-          .pin(
-              local, idOf(bare), new Pin.PinnedAfter(local.getSimpleName().toString(), line(bare)));
-    }
+  }
+
+  /** The expressions {@code value} may be: its branches ({@link ValueBranches}), or itself. */
+  List<ExpressionTree> branchesOf(ExpressionTree value) {
+    return branches.of(getCurrentPath(), value);
   }
 
   /** The local variable or parameter {@code value} reads, through parentheses and casts. */
@@ -332,7 +347,23 @@ public abstract class ValueFlow extends FlowScanner {
   }
 
   protected int idOf(Tree tree) {
-    return valueIds.computeIfAbsent(tree, t -> valueIds.size() + 1);
+    return valueIds.computeIfAbsent(tree, t -> ++lastId);
+  }
+
+  @Override
+  protected LocalPins earlierIterations(LocalPins state) {
+    return state.aged(this::olderId);
+  }
+
+  /** The id of the values made in earlier iterations by the tree that makes {@code id}. */
+  private int olderId(int id) {
+    Integer older = olderIds.get(id);
+    if (older == null) {
+      older = ++lastId;
+      olderIds.put(id, older);
+      olderIds.put(older, older);
+    }
+    return older;
   }
 
   protected long line(Tree tree) {

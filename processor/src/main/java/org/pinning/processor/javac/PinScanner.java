@@ -100,6 +100,18 @@ final class PinScanner extends CallFlow {
         && path.getParentPath().getLeaf() instanceof ClassTree
         && owner != null
         && !model.isPinnedDeclaration(owner)
+        && !mayReadPinnedLocals()
         && pinFreeMembers.isPinFree(path);
+  }
+
+  /**
+   * Whether the member may read a local of the code around its class that holds a pinned value: a
+   * local or anonymous class captures the locals of the method it is declared in, and a local
+   * whose type names no pin ({@code Object o = task;}) may hold one, which the quick walk, judging
+   * symbols by their declarations, cannot see. Only inside code that holds a pinned value is the
+   * state around a class not empty; in pin-free code it always is.
+   */
+  private boolean mayReadPinnedLocals() {
+    return state != null && state.holdsPins();
   }
 }

@@ -234,6 +234,20 @@ public final class BorrowingModel {
     return entry != null && entry.result() == Result.FIRST_ARGUMENT;
   }
 
+  /**
+   * Whether {@code method} may return argument {@code index}: a model method that returns an
+   * argument may return each one whose parameter has its result's type ({@code
+   * requireNonNullElse(T obj, T defaultObj)} either; {@code requireNonNull(T obj, String message)}
+   * only the first).
+   */
+  public boolean mayReturn(ExecutableElement method, int index) {
+    if (!returnsArgument(method) || index >= method.getParameters().size()) {
+      return false;
+    }
+    return index == 0
+        || types.isSameType(method.getParameters().get(index).asType(), method.getReturnType());
+  }
+
   /** The entry {@code method} matches, or null. */
   private Entry entry(ExecutableElement method) {
     Name name = method.getSimpleName();

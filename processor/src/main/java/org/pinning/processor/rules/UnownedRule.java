@@ -3,6 +3,8 @@ package org.pinning.processor.rules;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.IdentifierTree;
 import com.sun.source.tree.MemberSelectTree;
+import com.sun.source.tree.ParenthesizedTree;
+import com.sun.source.tree.SwitchExpressionTree;
 import com.sun.source.util.TreePath;
 import javax.lang.model.type.TypeMirror;
 import org.pinning.processor.flow.Origin;
@@ -59,6 +61,18 @@ public final class UnownedRule {
         return "this"; // the select of a call on the implicit 'this'
       }
     }
+    if (expression instanceof SwitchExpressionTree switchExpression) {
+      return "switch (" + selector(switchExpression) + ") {…}"; // its cases span lines
+    }
     return expression.toString();
+  }
+
+  /** A switch's selector, without the parentheses some JDKs' trees keep around it. */
+  private static String selector(SwitchExpressionTree switchExpression) {
+    ExpressionTree selector = switchExpression.getExpression();
+    while (selector instanceof ParenthesizedTree parenthesized) {
+      selector = parenthesized.getExpression();
+    }
+    return selector.toString();
   }
 }

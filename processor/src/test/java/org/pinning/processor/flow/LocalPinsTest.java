@@ -50,6 +50,33 @@ class LocalPinsTest {
   }
 
   @Test
+  void aValueMadeAgainInTheNextIterationDoesNotInheritThePinOfTheLastOne() {
+    LocalPins state = LocalPins.empty();
+    state.alias(b, a, 1); // prev = cur: both hold the value id 1 names
+    LocalPins next = state.aged(id -> id + 100);
+    next.holdNew(a, 2, null); // cur: a new local in each iteration
+    next.pin(b, 3, pinned); // start(prev): the last iteration's value
+    LocalPins pinnedPrev = next.copy();
+    next.alias(b, a, 1); // prev = cur again: cur's new value is made by the same tree
+    assertNull(next.pinOf(a), "the new value is not the one pinned");
+    assertNull(LocalPins.join(pinnedPrev, next).pinOf(a), "nor is it at a join (a catch)");
+    assertEquals(pinned, LocalPins.join(pinnedPrev, next).pinOf(b));
+  }
+
+  @Test
+  void agingKeepsAliasesAndPinsAndDropsPinsNoLocalHolds() {
+    LocalPins state = LocalPins.empty();
+    state.alias(b, a, 1);
+    state.pin(a, 1, pinned);
+    LocalPins aged = state.aged(id -> id + 100);
+    assertEquals(pinned, aged.pinOf(b));
+    aged.holdNew(a, 2, null);
+    aged.holdNew(b, 3, null);
+    assertTrue(aged.aged(id -> id + 100).isBlank(), "no local holds the pinned value");
+    assertEquals(pinned, state.pinOf(a), "the state aged is untouched");
+  }
+
+  @Test
   void aNewUnpinnedValueForgetsTheOldPin() {
     LocalPins state = LocalPins.empty();
     state.pin(a, 1, pinned);

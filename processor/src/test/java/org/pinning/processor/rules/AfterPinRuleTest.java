@@ -964,4 +964,414 @@ class AfterPinRuleTest {
                     """)))
         .succeededWithoutWarnings();
   }
+
+  /** Asserts that {@code runner} gets one error, {@code message}, on the line {@code line}. */
+  private static void rejectedOnce(JavaFileObject runner, String message, String line) {
+    Compilation compilation = compileRunner(runner);
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation).hadErrorContaining(message).inFile(runner).onLineContaining(line);
+  }
+
+  // Aliases through conditionals and pattern bindings
+
+  @Test
+  void aConditionalAliasIsPinnedWithItsOriginal() {
+    rejectedOnce(
+        runner(
+            """
+              void start(boolean ready) {
+                Task a = new Task();
+                Task alias = ready ? a : null;
+                spawn(a);
+                stash = alias;
+              }
+            """),
+        "[pin:after-pin] 'alias' moves into unpinned field 'stash', but it was pinned at line 11",
+        "stash = alias;");
+  }
+
+  @Test
+  void pinningAConditionalAliasPinsItsOriginal() {
+    rejectedOnce(
+        runner(
+            """
+              void start(boolean ready) {
+                Task a = new Task();
+                Task alias = ready ? a : null;
+                spawn(alias);
+                stash = a;
+              }
+            """),
+        "[pin:after-pin] 'a' moves into unpinned field 'stash', but it was pinned at line 11",
+        "stash = a;");
+  }
+
+  @Test
+  void aConditionalAliasReassignedBeforeThePinIsAccepted() {
+    assertThat(
+            compileRunner(
+                runner(
+                    """
+                      void start(boolean ready) {
+                        Task a = new Task();
+                        Task alias = ready ? a : null;
+                        alias = new Task();
+                        spawn(a);
+                        stash = alias;
+                      }
+                    """)))
+        .succeededWithoutWarnings();
+  }
+
+  @Test
+  void pinningAPatternBindingPinsTheLocalItTested() {
+    rejectedOnce(
+        runner(
+            """
+              void start() {
+                Object o = new Task();
+                if (o instanceof Task t) {
+                  spawn(t);
+                  stash = o;
+                }
+              }
+            """),
+        "[pin:after-pin] 'o' moves into unpinned field 'stash', but it was pinned at line 11",
+        "stash = o;");
+  }
+
+  @Test
+  void pinningTheLocalTestedPinsItsPatternBinding() {
+    rejectedOnce(
+        runner(
+            """
+              static void keep(@Pinned Object o) {}
+              void start() {
+                Object o = new Task();
+                if (o instanceof Task t) {
+                  keep(o);
+                  backlog.add(t);
+                }
+              }
+            """),
+        "[pin:after-pin] 't' moves into an unpinned parameter of 'List.add(E)', but it was pinned"
+            + " at line 12",
+        "backlog.add(t);");
+  }
+
+  @Test
+  void movingAPatternBindingBeforeThePinIsAccepted() {
+    assertThat(
+            compileRunner(
+                runner(
+                    """
+                      void start() {
+                        Object o = new Task();
+                        if (o instanceof Task t) {
+                          backlog.add(t);
+                          spawn(t);
+                        }
+                      }
+                    """)))
+        .succeededWithoutWarnings();
+  }
+
+  // requireNonNull in a pinned place
+
+  @Test
+  void addingRequireNonNullOfALocalToAPinnedContainerPinsTheLocal() {
+    rejectedOnce(
+        runner(
+            """
+              final List<@Pinned Task> running = new ArrayList<>();
+              void start() {
+                Task t = new Task();
+                running.add(Objects.requireNonNull(t));
+                stash = t;
+              }
+            """),
+        "[pin:after-pin] 't' moves into unpinned field 'stash', but it was pinned at line 11",
+        "stash = t;");
+  }
+
+  @Test
+  void initializingAPinnedLocalWithRequireNonNullPinsTheLocal() {
+    rejectedOnce(
+        runner(
+            """
+              void start() {
+                Task t = new Task();
+                @Pinned Task p = Objects.requireNonNull(t, "t");
+                backlog.add(t);
+              }
+            """),
+        "[pin:after-pin] 't' moves into an unpinned parameter of 'List.add(E)', but it was pinned"
+            + " at line 10",
+        "backlog.add(t);");
+  }
+
+  @Test
+  void movingALocalBeforeRequireNonNullPinsItIsAccepted() {
+    assertThat(
+            compileRunner(
+                runner(
+                    """
+                      final List<@Pinned Task> running = new ArrayList<>();
+                      void start() {
+                        Task t = new Task();
+                        backlog.add(t);
+                        running.add(Objects.requireNonNull(t));
+                      }
+                    """)))
+        .succeededWithoutWarnings();
+  }
+
+  // Pinned locals initialised from a switch expression
+
+  @Test
+  void aPinnedLocalInitialisedFromASwitchPinsTheLocalsOfItsBranches() {
+    rejectedOnce(
+        runner(
+            """
+              void start(int k) {
+                Task a = new Task();
+                Task b = new Task();
+                @Pinned Task p = switch (k) { case 1 -> a; default -> b; };
+                stash = b;
+              }
+            """),
+        "[pin:after-pin] 'b' moves into unpinned field 'stash', but it was pinned at line 11",
+        "stash = b;");
+  }
+
+  @Test
+  void aPinnedLocalInitialisedFromASwitchPinsTheLocalsItsBlocksYield() {
+    rejectedOnce(
+        runner(
+            """
+              void start(int k) {
+                Task a = new Task();
+                Task b = new Task();
+                @Pinned Task p =
+                    switch (k) {
+                      case 1 -> a;
+                      default -> {
+                        b.poll();
+                        yield b;
+                      }
+                    };
+                stash = b;
+              }
+            """),
+        "[pin:after-pin] 'b' moves into unpinned field 'stash', but it was pinned at line 16",
+        "stash = b;");
+  }
+
+  @Test
+  void aLocalNoBranchOfTheSwitchYieldsMayBeMoved() {
+    assertThat(
+            compileRunner(
+                runner(
+                    """
+                      void start(int k) {
+                        Task a = new Task();
+                        Task b = new Task();
+                        @Pinned Task p =
+                            switch (k) {
+                              case 1 -> a;
+                              default -> {
+                                b.poll();
+                                yield new Task();
+                              }
+                            };
+                        stash = b;
+                      }
+                    """)))
+        .succeededWithoutWarnings();
+  }
+
+  // Values of earlier iterations
+
+  @Test
+  void aLookBehindLoopPinsOnlyThePreviousValue() {
+    assertThat(
+            compileRunner(
+                runner(
+                    """
+                      void start(int n) {
+                        Task prev = null;
+                        for (int i = 0; i < n; i++) {
+                          Task cur = new Task();
+                          if (prev != null) {
+                            spawn(prev);
+                          }
+                          prev = cur;
+                          backlog.add(cur);
+                        }
+                        stash = prev;
+                      }
+                    """)))
+        .succeededWithoutWarnings();
+  }
+
+  @Test
+  void aLookBehindLoopMovingThePreviousValueAfterItsPinIsRejected() {
+    rejectedOnce(
+        runner(
+            """
+              void start(int n) {
+                Task prev = null;
+                for (int i = 0; i < n; i++) {
+                  Task cur = new Task();
+                  if (prev != null) {
+                    spawn(prev);
+                  }
+                  backlog.add(prev);
+                  prev = cur;
+                }
+              }
+            """),
+        "[pin:after-pin] 'prev' moves into an unpinned parameter of 'List.add(E)', but it was"
+            + " pinned at line 13",
+        "backlog.add(prev);");
+  }
+
+  @Test
+  void aFreshValueInACatchIsNotPinnedByThePreviousIterationsPin() {
+    assertThat(
+            compileRunner(
+                runner(
+                    """
+                      void start(int n) {
+                        Task last = null;
+                        for (int i = 0; i < n; i++) {
+                          Task t = new Task();
+                          try {
+                            if (last != null) {
+                              spawn(last);
+                            }
+                            last = t;
+                            t.poll();
+                          } catch (RuntimeException e) {
+                            backlog.add(t);
+                          }
+                        }
+                      }
+                    """)))
+        .succeededWithoutWarnings();
+  }
+
+  @Test
+  void thePreviousIterationsValueInACatchIsPinned() {
+    rejectedOnce(
+        runner(
+            """
+              void start(int n) {
+                Task last = null;
+                for (int i = 0; i < n; i++) {
+                  Task t = new Task();
+                  try {
+                    if (last != null) {
+                      spawn(last);
+                    }
+                    last = t;
+                  } catch (RuntimeException e) {
+                    backlog.add(last);
+                  }
+                }
+              }
+            """),
+        "[pin:after-pin] 'last' moves into an unpinned parameter of 'List.add(E)', but it was"
+            + " pinned at line 14",
+        "backlog.add(last);");
+  }
+
+  // Bodies that run later: lambdas and classes
+
+  @Test
+  void aPinInsideALambdaDoesNotReachTheCatchAroundIt() {
+    assertThat(
+            compileRunner(
+                runner(
+                    """
+                      final List<@Pinned Task> running = new ArrayList<>();
+                      void start(java.util.concurrent.Executor executor) {
+                        Task task = new Task();
+                        try {
+                          executor.execute(() -> { running.add(task); });
+                        } catch (java.util.concurrent.RejectedExecutionException e) {
+                          backlog.add(task);
+                        }
+                      }
+                    """)))
+        .succeededWithoutWarnings();
+  }
+
+  @Test
+  void aPinInsideAnAnonymousClassDoesNotReachTheCatchAroundIt() {
+    assertThat(
+            compileRunner(
+                runner(
+                    """
+                      final List<@Pinned Task> running = new ArrayList<>();
+                      void start(java.util.concurrent.Executor executor) {
+                        Task task = new Task();
+                        try {
+                          executor.execute(
+                              new Runnable() {
+                                @Override
+                                public void run() {
+                                  running.add(task);
+                                }
+                              });
+                        } catch (java.util.concurrent.RejectedExecutionException e) {
+                          backlog.add(task);
+                        }
+                      }
+                    """)))
+        .succeededWithoutWarnings();
+  }
+
+  @Test
+  void aPinInTheTryBesideALambdaStillReachesTheCatch() {
+    rejectedOnce(
+        runner(
+            """
+              final List<@Pinned Task> running = new ArrayList<>();
+              void start(java.util.concurrent.Executor executor) {
+                Task task = new Task();
+                try {
+                  executor.execute(() -> { task.poll(); });
+                  running.add(task);
+                } catch (java.util.concurrent.RejectedExecutionException e) {
+                  backlog.add(task);
+                }
+              }
+            """),
+        "[pin:after-pin] 'task' moves into an unpinned parameter of 'List.add(E)', but it was"
+            + " pinned at line 13",
+        "backlog.add(task);");
+  }
+
+  @Test
+  void aLocalPinnedBeforeAnAnonymousClassIsPinnedInsideIt() {
+    rejectedOnce(
+        runner(
+            """
+              Runnable start() {
+                Task t = new Task();
+                spawn(t);
+                Object o = t;
+                return new Runnable() {
+                  @Override
+                  public void run() {
+                    stash = o;
+                  }
+                };
+              }
+            """),
+        "[pin:after-pin] 'o' moves into unpinned field 'Runner.stash', but it was pinned at line"
+            + " 10",
+        "stash = o;");
+  }
 }

@@ -1380,6 +1380,179 @@ class MoveRuleTest {
         .succeededWithoutWarnings();
   }
 
+  @Test
+  void requireNonNullElseWithAPinnedFallbackIsPinned() {
+    JavaFileObject monitor =
+        source(
+            "demo.Monitor",
+            """
+            package demo;
+            import java.util.Objects;
+            import org.pinning.Pinned;
+            public final class Monitor {
+              @Pinned final Task fallback = new Task();
+              Object last;
+              void watch(Task task) {
+                last = Objects.requireNonNullElse(task, fallback);
+              }
+            }
+            """);
+    Compilation compilation = compileWithTask(monitor);
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation)
+        .hadErrorContaining("[pin:move] pinned value 'fallback' moves into unpinned field 'last'")
+        .inFile(monitor)
+        .onLineContaining("last = Objects.requireNonNullElse(task, fallback);");
+    assertThat(compilation)
+        .hadErrorContaining(
+            "help: declare 'last' @Pinned (a pinned slot may be reassigned), or keep the pinned"
+                + " value in a local");
+  }
+
+  @Test
+  void localHoldingRequireNonNullElseWithAPinnedFallbackIsPinned() {
+    JavaFileObject monitor =
+        source(
+            "demo.Monitor",
+            """
+            package demo;
+            import java.util.Objects;
+            import org.pinning.Pinned;
+            public final class Monitor {
+              @Pinned final Task fallback = new Task();
+              Object last;
+              void watch(Task task) {
+                Task chosen = Objects.requireNonNullElse(task, fallback);
+                last = chosen;
+              }
+            }
+            """);
+    Compilation compilation = compileWithTask(monitor);
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation)
+        .hadErrorContaining(
+            "[pin:move] pinned value 'chosen' (from 'fallback', line 8) moves into unpinned field"
+                + " 'last'")
+        .inFile(monitor)
+        .onLineContaining("last = chosen;");
+  }
+
+  @Test
+  void requireNonNullElseOfUnpinnedValuesIsAccepted() {
+    assertThat(
+            compileWithTask(
+                source(
+                    "demo.Monitor",
+                    """
+                    package demo;
+                    import java.util.Objects;
+                    import org.pinning.Pinned;
+                    public final class Monitor {
+                      @Pinned final Task fallback = new Task();
+                      Object last;
+                      void watch(Task task) {
+                        last = Objects.requireNonNullElse(task, new Task());
+                        Objects.requireNonNullElse(task, fallback).poll();
+                      }
+                    }
+                    """)))
+        .succeededWithoutWarnings();
+  }
+
+  // Captured by a local or anonymous class
+
+  @Test
+  void pinnedValueCapturedAsObjectAndMovedInAnAnonymousClassIsRejected() {
+    JavaFileObject keeper =
+        source(
+            "demo.Keeper",
+            """
+            package demo;
+            import org.pinning.Pinned;
+            public final class Keeper {
+              Object last;
+              Runnable keep(@Pinned Task task) {
+                Object o = task;
+                return new Runnable() {
+                  @Override
+                  public void run() {
+                    last = o;
+                  }
+                };
+              }
+            }
+            """);
+    Compilation compilation = compileWithTask(keeper);
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation)
+        .hadErrorContaining(
+            "[pin:move] pinned value 'o' (from 'task', line 6) moves into unpinned field"
+                + " 'Keeper.last'")
+        .inFile(keeper)
+        .onLineContaining("last = o;");
+    assertThat(compilation)
+        .hadErrorContaining(
+            "help: declare 'last' @Pinned (a pinned slot may be reassigned), or keep the pinned"
+                + " value in a local");
+  }
+
+  @Test
+  void pinnedValueCapturedAsAnInterfaceAndMovedInALocalClassIsRejected() {
+    JavaFileObject keeper =
+        source(
+            "demo.Keeper",
+            """
+            package demo;
+            import org.pinning.Pinned;
+            public final class Keeper {
+              AutoCloseable last;
+              void keep(@Pinned Task task) {
+                AutoCloseable closer = task;
+                class Later {
+                  void remember() {
+                    last = closer;
+                  }
+                }
+                new Later().remember();
+              }
+            }
+            """);
+    Compilation compilation = compileWithTask(keeper);
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation)
+        .hadErrorContaining(
+            "[pin:move] pinned value 'closer' (from 'task', line 6) moves into unpinned field"
+                + " 'Keeper.last'")
+        .inFile(keeper)
+        .onLineContaining("last = closer;");
+  }
+
+  @Test
+  void pinnedValueCapturedAsObjectAndUsedInAnAnonymousClassIsAccepted() {
+    assertThat(
+            compileWithTask(
+                source(
+                    "demo.Keeper",
+                    """
+                    package demo;
+                    import org.pinning.Pinned;
+                    public final class Keeper {
+                      Object last;
+                      Runnable keep(@Pinned Task task) {
+                        Object o = task;
+                        return new Runnable() {
+                          @Override
+                          public void run() {
+                            System.out.println(o);
+                            last = o.toString();
+                          }
+                        };
+                      }
+                    }
+                    """)))
+        .succeededWithoutWarnings();
+  }
+
   // Inferred locals
 
   @Test

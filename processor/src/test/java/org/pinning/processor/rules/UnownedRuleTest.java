@@ -160,6 +160,47 @@ class UnownedRuleTest {
   }
 
   @Test
+  void parameterPinnedThroughRequireNonNullIsRejected() {
+    assertUnowned(
+        """
+          void spawnChecked(Task t) {
+            running.add(Objects.requireNonNull(t));
+          }
+        """,
+        "'Objects.requireNonNull(t)' is pinned here, but it may hold 't', which is a parameter:"
+            + " the caller still holds it and may move it\n"
+            + "  help: declare the parameter @Pinned so that callers pin it:"
+            + " 'void spawnChecked(@Pinned Task t)'",
+        "running.add(Objects.requireNonNull(t));");
+  }
+
+  @Test
+  void parameterPinnedThroughASwitchExpressionIsRejected() {
+    assertUnowned(
+        """
+          void hold(Task t, int k) {
+            @Pinned Task held = switch (k) { case 0 -> new Task(); default -> t; };
+            held.poll();
+          }
+        """,
+        "'switch (k) {…}' is pinned here, but it may hold 't', which is a parameter",
+        "@Pinned Task held = switch (k)");
+  }
+
+  @Test
+  void freshValuePinnedThroughRequireNonNullOrASwitchExpressionIsAccepted() {
+    assertAccepted(
+        """
+          void start(int k) {
+            Task t = new Task();
+            running.add(Objects.requireNonNull(t));
+            @Pinned Task held = switch (k) { case 0 -> Task.make(); default -> t; };
+            held.poll();
+          }
+        """);
+  }
+
+  @Test
   void parameterGivenAFreshValueIsOwned() {
     assertAccepted(
         """
