@@ -12,6 +12,7 @@ import com.sun.source.tree.ParenthesizedTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.TypeCastTree;
 import com.sun.source.tree.VariableTree;
+import com.sun.source.util.SourcePositions;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.Trees;
 import java.util.ArrayDeque;
@@ -211,10 +212,19 @@ public abstract class ValueFlow extends FlowScanner {
         : declaredPins.of(element);
   }
 
-  /** Whether a local is declared with {@code var} (or a lambda parameter without a type). */
+  /**
+   * Whether a local is declared with {@code var} (or a lambda parameter without a type). javac
+   * writes the inferred type into the tree: with no position on JDK 17; on later JDKs at the
+   * {@code var} keyword but with no end, where the declaration around it has one.
+   */
   protected boolean isImplicitlyTyped(VariableTree node) {
-    return node.getType() == null
-        || trees.getSourcePositions().getStartPosition(unit, node.getType()) < 0;
+    if (node.getType() == null) {
+      return true;
+    }
+    SourcePositions positions = trees.getSourcePositions();
+    return positions.getStartPosition(unit, node.getType()) < 0
+        || (positions.getEndPosition(unit, node.getType()) < 0
+            && positions.getEndPosition(unit, node) >= 0);
   }
 
   /** Pins the unpinned locals that {@code value} may be: they now hold a pinned value. */
