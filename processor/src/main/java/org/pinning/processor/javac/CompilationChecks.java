@@ -77,7 +77,7 @@ final class CompilationChecks {
     this.pinFreeMembers =
         Boolean.getBoolean(SCAN_EVERY_MEMBER)
             ? null
-            : new PinFreeMembers(trees, elements, new PinMentions(model), borrowing);
+            : new PinFreeMembers(trees, elements, model, new PinMentions(model), borrowing);
   }
 
   /** The rules, reporting what they find in one top-level class to {@code out}. */

@@ -25,13 +25,14 @@ import javax.lang.model.util.Elements;
 import org.pinning.processor.model.BorrowingModel;
 import org.pinning.processor.model.LocalVariables;
 import org.pinning.processor.model.PinMentions;
+import org.pinning.processor.model.PinModel;
 
 /**
  * Finds the members of a class whose code cannot meet a pin, so that the full scan (dataflow,
  * moves, placement) can skip them: they name no pinned type, write no {@code @Pinned} or {@code
  * Unpin}, use no symbol whose declaration mentions a pin ({@link PinMentions}), and override no
- * borrowing method. In code without pins, which is most code, that is every member, and this quick
- * walk is all the checker costs (DESIGN.md §9).
+ * borrowing method in a pinned type. In code without pins, which is most code, that is every
+ * member, and this quick walk is all the checker costs (DESIGN.md §9).
  *
  * <p>It errs towards scanning: anything unresolved or erroneous is scanned too, so that the full
  * scan sees javac's errors and stays quiet exactly as it would without this shortcut.
@@ -40,14 +41,21 @@ final class PinFreeMembers {
   private final Trees trees;
   private final PinMentions mentions;
   private final BorrowingModel borrowing;
+  private final PinModel model;
 
   /** javac's names are interned: compared by identity, unlike their contents, they cost nothing. */
   private final Name pinned;
 
   private final Name unpin;
 
-  PinFreeMembers(Trees trees, Elements elements, PinMentions mentions, BorrowingModel borrowing) {
+  PinFreeMembers(
+      Trees trees,
+      Elements elements,
+      PinModel model,
+      PinMentions mentions,
+      BorrowingModel borrowing) {
     this.trees = trees;
+    this.model = model;
     this.mentions = mentions;
     this.borrowing = borrowing;
     this.pinned = elements.getName("Pinned");
@@ -175,9 +183,8 @@ final class PinFreeMembers {
     public Void visitMethod(MethodTree node, Void unused) {
       Element method = trees.getElement(new TreePath(root, node));
       check(method);
-      // Its parameters borrow: checked as if @Pinned (DESIGN.md §4.1).
       if (!found && method instanceof ExecutableElement executable) {
-        found = borrowing.borrows(executable);
+        found = bordersPinnedBorrow(executable);
       }
       List<? extends VariableTree> outer = parametersOfCheckedMethod;
       parametersOfCheckedMethod =
@@ -193,6 +200,17 @@ final class PinFreeMembers {
     public Void visitErroneous(ErroneousTree node, Void unused) {
       found = true;
       return null;
+    }
+
+    /**
+     * Whether {@code method} overrides a borrowing model method in a pinned type: only there are its
+     * parameters checked as if @Pinned (DESIGN.md §4.1). Elsewhere (the equals, contains and get
+     * of every collection) the borrow brings no pin, and the full scan would find nothing.
+     */
+    private boolean bordersPinnedBorrow(ExecutableElement method) {
+      Element owner = method.getEnclosingElement();
+      return !(owner instanceof TypeElement type && !model.isPinnedDeclaration(type))
+          && borrowing.borrows(method);
     }
 
     private boolean isPinName(Name name) {

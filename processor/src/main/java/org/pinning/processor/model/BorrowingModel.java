@@ -1,11 +1,15 @@
 package org.pinning.processor.model;
 
 import java.lang.invoke.VarHandle;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.ExecutableElement;
@@ -174,6 +178,12 @@ public final class BorrowingModel {
   /** Whether a prefix entry could match a method name, per name: reading one decodes it. */
   private final Map<Name, Boolean> prefixed = new IdentityHashMap<>();
 
+  /**
+   * The qualified names of each declaring type asked about and of all its supertypes, null where
+   * one of them is erroneous: see {@link #cannotBeOwnedBy}.
+   */
+  private final Map<TypeElement, Set<String>> supertypeNames = new HashMap<>();
+
   /** The entry each method asked about matched, {@link #NO_ENTRY} for none. */
   private final Map<ExecutableElement, Entry> entries = new HashMap<>();
 
@@ -309,6 +319,9 @@ public final class BorrowingModel {
     if (entry.owner() == null) {
       return true;
     }
+    if (owner instanceof TypeElement declaring && cannotBeOwnedBy(declaring, entry.owner())) {
+      return false;
+    }
     TypeMirror type = owners.computeIfAbsent(entry.owner(), this::resolve);
     if (type.getKind() == TypeKind.NONE || !(owner instanceof TypeElement declaring)) {
       return false;
@@ -329,6 +342,37 @@ public final class BorrowingModel {
       }
     }
     return false;
+  }
+
+  /**
+   * Whether {@code declaring} is neither the type named {@code ownerName} nor a subtype of it, told
+   * from the names of its supertypes, which javac has already read. Resolving the entry's type
+   * instead would make javac read class files the compilation never needs ({@code VarHandle} and
+   * the field updaters for every method named {@code get} or {@code set}).
+   */
+  private boolean cannotBeOwnedBy(TypeElement declaring, String ownerName) {
+    if (ownerName.equals("java.lang.Object")) {
+      return false; // every class and interface is a subtype of Object
+    }
+    Set<String> names = supertypeNames.computeIfAbsent(declaring, this::namesOfSupertypes);
+    return names != null && !names.contains(ownerName);
+  }
+
+  /** The qualified names of {@code type} and all its supertypes, or null if one is erroneous. */
+  private Set<String> namesOfSupertypes(TypeElement type) {
+    Set<String> names = new HashSet<>();
+    Deque<TypeMirror> pending = new ArrayDeque<>(List.of(type.asType()));
+    while (!pending.isEmpty()) {
+      TypeMirror next = pending.pop();
+      if (next.getKind() != TypeKind.DECLARED) {
+        return null; // an error type: leave the question to javac's subtyping
+      }
+      TypeElement element = (TypeElement) types.asElement(next);
+      if (names.add(element.getQualifiedName().toString())) {
+        pending.addAll(types.directSupertypes(next));
+      }
+    }
+    return names;
   }
 
   /**

@@ -73,8 +73,11 @@ class PinFreeMembersTest {
               Holder<String> unpinnedArgument() { return null; }
               @Override public int hashCode() { return count; }
               @Override public String toString() { return name; }
+              @Override public boolean equals(Object other) { return other == null; }
             }
             """);
+    // An override of a borrowing method outside pinned types: its borrow brings no pin (§4.1).
+    assertEquals(true, pinFree.remove("equals"));
     assertEquals(
         Map.of(
             "<clinit>", true,
@@ -113,12 +116,26 @@ class PinFreeMembersTest {
               void anonymousClass() { new Object() { Task t; }; }
               void pinnedTypeArgument() { List<@Pinned Object> l = null; }
               void unpinTypeParameter() { Holder<Task> h = null; }
-              @Override public boolean equals(Object other) { return other == null; }
             }
             """);
     pinFree.remove("<init>");
     pinFree.values().removeIf(free -> !free);
     assertEquals(Map.of(), pinFree, "members wrongly found pin-free");
+  }
+
+  /** Its parameter is checked as if @Pinned in a pinned type only (DESIGN.md §4.1). */
+  @Test
+  void anOverrideOfABorrowingMethodIsScannedInAPinnedType() throws IOException {
+    Map<String, Boolean> pinFree =
+        pinFreeByMember(
+            """
+            package demo;
+            import org.pinning.Pinned;
+            @Pinned final class Key {
+              @Override public boolean equals(Object other) { return other == null; }
+            }
+            """);
+    assertEquals(false, pinFree.get("equals"));
   }
 
   @Test
@@ -161,6 +178,7 @@ class PinFreeMembersTest {
         new PinFreeMembers(
             trees,
             task.getElements(),
+            model,
             new PinMentions(model),
             new BorrowingModel(task.getElements(), task.getTypes(), List.of()));
     CompilationUnitTree unit = last(units);
