@@ -342,7 +342,7 @@ public abstract class CallFlow extends LambdaFlow {
         flowsInto(
             argument,
             value,
-            new Place.Parameter(parameter, method, allowed, pinned, isFromSource(method), i));
+            new Place.Parameter(parameter, method, allowed, pinned, declaredIn(method), i));
       }
     }
     return new Arguments(returnable, carried);

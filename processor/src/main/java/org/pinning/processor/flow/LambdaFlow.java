@@ -49,10 +49,18 @@ public abstract class LambdaFlow extends StoreFlow {
     this.lambdaTargets = new LambdaTargets(context);
   }
 
-  /** Whether {@code method} is declared in the sources of this compilation (§4.7's help lines). */
-  protected boolean isFromSource(ExecutableElement method) {
-    return trees.getTree(method) != null
-        || (method.getEnclosingElement() instanceof TypeElement owner && model.isFromSource(owner));
+  /** Where {@code method} is declared: the sources of this compilation, a library, the JDK. */
+  protected Place.DeclaredIn declaredIn(ExecutableElement method) {
+    if (trees.getTree(method) != null) {
+      return Place.DeclaredIn.SOURCE;
+    }
+    if (!(method.getEnclosingElement() instanceof TypeElement owner)) {
+      return Place.DeclaredIn.LIBRARY;
+    }
+    if (model.isFromSource(owner)) {
+      return Place.DeclaredIn.SOURCE;
+    }
+    return model.isJdkType(owner) ? Place.DeclaredIn.JDK : Place.DeclaredIn.LIBRARY;
   }
 
   // Lambdas
@@ -232,7 +240,7 @@ public abstract class LambdaFlow extends StoreFlow {
                   : containers.variableArguments(parameter),
               annotations.hasPinned(parameter)
                   || (signature != null && signature.parameterPinned(index)),
-              isFromSource(method),
+              declaredIn(method),
               index));
     }
   }

@@ -58,8 +58,8 @@ public sealed interface Place {
    * container, {@code addAll(Collection<? extends E>)}, takes them from the container's signature).
    * {@code pinned} says whether the parameter is a pinned place: declared {@code @Pinned}, or typed
    * with a pinned type variable of the call ({@code add(E)} on a {@code List<@Pinned Task>}).
-   * {@code fromSource} says whether the method is declared in the sources being compiled, where the
-   * user can annotate it. {@code argument} is the index of the argument, which differs from the
+   * {@code declaredIn} says where the method is declared: in the sources being compiled, where the
+   * user can annotate it, in a library, or in the JDK. {@code argument} is the index of the argument, which differs from the
    * parameter's past the last one of varargs: the model may borrow the first argument only ({@code
    * VarHandle.set(Object...)}'s object, not the value it stores).
    */
@@ -68,13 +68,23 @@ public sealed interface Place {
       ExecutableElement method,
       ArgumentMask allowed,
       boolean pinned,
-      boolean fromSource,
+      DeclaredIn declaredIn,
       int argument)
       implements Place {
     @Override
     public TypeMirror type() {
       return parameter.asType();
     }
+  }
+
+  /** Where a method is declared, which decides the fix a help line can offer for its parameter. */
+  enum DeclaredIn {
+    /** The sources being compiled: the user can annotate the method. */
+    SOURCE,
+    /** A library's class files, which may carry pins that JDK 17 does not show. */
+    LIBRARY,
+    /** The JDK, whose signatures write no pins. */
+    JDK
   }
 
   /** The value {@code method} returns. */

@@ -166,28 +166,18 @@ public final class Messages {
 
   public static Finding pinnedArgumentForUnpinParameter(
       Site site, TypeMirror argument, Element parameter, TypeElement generic) {
-    String name = Names.type(generic);
-    return new Finding(
-        Code.UNPIN,
-        site,
-        "pinned type '"
-            + Names.type(argument)
-            + "' for @Unpin type parameter '"
-            + parameter.getSimpleName()
-            + "' of '"
-            + name
-            + "'",
-        "'"
-            + name
-            + "' may move its '"
-            + parameter.getSimpleName()
-            + "' values: use an unpinned type argument");
+    return pinnedArgumentForUnpin(site, argument, parameter, Names.type(generic));
   }
 
   /** {@code Use.<Task>identity(x)}, where {@code identity} declares {@code <@Unpin T>}. */
   public static Finding pinnedArgumentForUnpinMethodParameter(
       Site site, TypeMirror argument, Element parameter, ExecutableElement generic) {
-    String name = Names.qualifiedMethod(generic);
+    return pinnedArgumentForUnpin(site, argument, parameter, Names.qualifiedMethod(generic));
+  }
+
+  /** A pinned type argument for an {@code @Unpin} type parameter of the class or method named. */
+  private static Finding pinnedArgumentForUnpin(
+      Site site, TypeMirror argument, Element parameter, String generic) {
     return new Finding(
         Code.UNPIN,
         site,
@@ -196,10 +186,10 @@ public final class Messages {
             + "' for @Unpin type parameter '"
             + parameter.getSimpleName()
             + "' of '"
-            + name
+            + generic
             + "'",
         "'"
-            + name
+            + generic
             + "' may move its '"
             + parameter.getSimpleName()
             + "' values: use an unpinned type argument");
@@ -789,7 +779,7 @@ public final class Messages {
    */
   private static String parameterHelp(Place.Parameter place) {
     ExecutableElement method = place.method();
-    if (place.fromSource()) {
+    if (place.declaredIn() == Place.DeclaredIn.SOURCE) {
       String parameter =
           isNamed(place) ? "parameter '" + place.parameter().getSimpleName() + "'" : "the parameter";
       // Right whether the method borrows or keeps it: a @Pinned parameter may be kept in
@@ -862,8 +852,7 @@ public final class Messages {
    */
   private static boolean isLibraryParameter(Place place) {
     return place instanceof Place.Parameter parameter
-        && !parameter.fromSource()
-        && !isJdkMethod(parameter.method())
+        && parameter.declaredIn() == Place.DeclaredIn.LIBRARY
         && writesATypeArgument(parameter.parameter().asType());
   }
 
@@ -883,12 +872,6 @@ public final class Messages {
       }
     }
     return false;
-  }
-
-  /** A JDK method has no pins in its class file to miss: its type arguments are never @Pinned. */
-  private static boolean isJdkMethod(ExecutableElement method) {
-    String owner = ((TypeElement) method.getEnclosingElement()).getQualifiedName().toString();
-    return owner.startsWith("java.") || owner.startsWith("javax.") || owner.startsWith("jdk.");
   }
 
   /** Class files compiled without {@code -parameters} name their parameters arg0, arg1... */
