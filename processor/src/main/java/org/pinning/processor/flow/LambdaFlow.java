@@ -51,9 +51,7 @@ public abstract class LambdaFlow extends StoreFlow {
 
   /** Where {@code method} is declared: the sources of this compilation, a library, the JDK. */
   protected Place.DeclaredIn declaredIn(ExecutableElement method) {
-    if (trees.getTree(method) != null) {
-      return Place.DeclaredIn.SOURCE;
-    }
+    // By its class, not trees.getTree(method): that searches the class's whole tree, per call.
     if (!(method.getEnclosingElement() instanceof TypeElement owner)) {
       return Place.DeclaredIn.LIBRARY;
     }

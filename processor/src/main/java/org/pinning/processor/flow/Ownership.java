@@ -187,18 +187,24 @@ final class Ownership {
 
   /** Where a variable's value comes from by its declaration: a parameter's caller, or none. */
   Origin declaredOrigin(Element variable, TypeElement context) {
+    if (!hasDeclaredOrigin(variable)) {
+      return null;
+    }
     String name = variable.getSimpleName().toString();
     if (variable.getKind() == ElementKind.EXCEPTION_PARAMETER) {
       return new Origin(Origin.Kind.CATCH_PARAMETER, name, variable, context);
-    }
-    if (variable.getKind() != ElementKind.PARAMETER) {
-      return null;
     }
     boolean ofMethod =
         variable.getEnclosingElement() instanceof ExecutableElement method
             && method.getParameters().contains(variable);
     return new Origin(
         ofMethod ? Origin.Kind.PARAMETER : Origin.Kind.LAMBDA_PARAMETER, name, variable, context);
+  }
+
+  /** Whether {@link #declaredOrigin} has an origin for {@code variable}: a parameter's caller. */
+  static boolean hasDeclaredOrigin(Element variable) {
+    ElementKind kind = variable.getKind();
+    return kind == ElementKind.PARAMETER || kind == ElementKind.EXCEPTION_PARAMETER;
   }
 
   /**

@@ -315,7 +315,7 @@ public abstract class ValueFlow extends FlowScanner {
    */
   protected void holdFrom(Element local, Origin origin) {
     if (origin == null) {
-      if (ownership.declaredOrigin(local, enclosingClass()) != null) {
+      if (Ownership.hasDeclaredOrigin(local)) {
         state().holdFrom(local, Origin.OWNED);
       } else if (state != null) {
         state.holdFrom(local, null);
