@@ -10,6 +10,7 @@ import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.Modifier;
+import javax.lang.model.element.Name;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.VariableElement;
 import javax.lang.model.type.TypeKind;
@@ -37,6 +38,7 @@ public final class MemberPins {
   private final PinAnnotations annotations;
   private final Elements elements;
   private final Map<ExecutableElement, Boolean> pinnedReceivers = new HashMap<>();
+  private final Map<TypeElement, Set<Name>> inheritedReceiverNames = new HashMap<>();
   private final Map<TypeElement, Boolean> bornPinned = new HashMap<>();
 
   MemberPins(PinModel model, Elements elements) {
@@ -98,7 +100,39 @@ public final class MemberPins {
         || !model.hasPinContracts(owner)) {
       return false; // nothing above declares a pinned receiver: the common case, no cache entry
     }
+    if (!inheritedReceiverNames(owner).contains(method.getSimpleName())) {
+      return false; // no supertype has a pinned-receiver method of this name: no walk, no entry
+    }
     return pinnedReceivers.computeIfAbsent(method, m -> overridesPinnedReceiver(m, owner));
+  }
+
+  /**
+   * The names of the methods that declare a pinned receiver in the proper supertypes of {@code
+   * type}, however far up: a method can inherit a pinned receiver only by one of these names, so
+   * that most methods of a type with pin contracts are answered by one lookup. Computed once per
+   * type.
+   */
+  private Set<Name> inheritedReceiverNames(TypeElement type) {
+    Set<Name> known = inheritedReceiverNames.get(type);
+    if (known != null) {
+      return known;
+    }
+    inheritedReceiverNames.put(type, Set.of()); // cycles in erroneous hierarchies end here
+    Set<Name> names = new HashSet<>();
+    for (TypeMirror supertype : model.directSupertypes(type)) {
+      if (model.types().asElement(supertype) instanceof TypeElement element
+          && model.hasPinContracts(element)) {
+        names.addAll(inheritedReceiverNames(element));
+        for (ExecutableElement method : ElementFilter.methodsIn(element.getEnclosedElements())) {
+          if (declaresPinnedReceiver(method)) {
+            names.add(method.getSimpleName());
+          }
+        }
+      }
+    }
+    Set<Name> result = names.isEmpty() ? Set.of() : names;
+    inheritedReceiverNames.put(type, result);
+    return result;
   }
 
   /** Whether {@code constructor} is annotated {@code @Pinned}: every object it makes is pinned. */

@@ -194,12 +194,12 @@ public final class CopyRule {
     return null;
   }
 
-  private static ExecutableElement cloneMethodOf(TypeElement type) {
-    if (type.getQualifiedName().contentEquals("java.lang.Object")) {
-      return null;
+  private ExecutableElement cloneMethodOf(TypeElement type) {
+    if (type.getKind() == ElementKind.CLASS && type.getSuperclass().getKind() == TypeKind.NONE) {
+      return null; // java.lang.Object, the one class without a superclass
     }
     for (ExecutableElement method : ElementFilter.methodsIn(type.getEnclosedElements())) {
-      if (method.getSimpleName().contentEquals("clone")
+      if (method.getSimpleName().equals(cloneName)
           && method.getParameters().isEmpty()
           && !method.getModifiers().contains(Modifier.STATIC)) {
         return method;

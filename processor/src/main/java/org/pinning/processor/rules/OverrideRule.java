@@ -63,6 +63,7 @@ public final class OverrideRule {
   private final Map<TypeElement, Map<Name, List<ExecutableElement>>> methodsByName =
       new HashMap<>();
 
+  private final Map<TypeElement, Set<Name>> inheritedNames = new HashMap<>();
   private final Sources sources;
 
   public OverrideRule(PinModel model, Elements elements, Sources sources) {
@@ -196,8 +197,9 @@ public final class OverrideRule {
 
   /** The first weakening of an overridden contract by {@code method} of {@code type}, or null. */
   public Finding check(TypeElement type, ExecutableElement method) {
-    if (method.getKind() != ElementKind.METHOD) {
-      return null;
+    if (method.getKind() != ElementKind.METHOD
+        || !inheritedMethodNames(type).contains(method.getSimpleName())) {
+      return null; // most methods override nothing: one lookup decides it
     }
     Branches branches = branchesToSearch(type, method);
     if (branches == Branches.NONE) {
@@ -412,6 +414,10 @@ public final class OverrideRule {
    * every subclass asks each of its supertypes.
    */
   private List<ExecutableElement> methodsNamed(TypeElement type, Name name) {
+    return methodsByName(type).getOrDefault(name, List.of());
+  }
+
+  private Map<Name, List<ExecutableElement>> methodsByName(TypeElement type) {
     Map<Name, List<ExecutableElement>> index = methodsByName.get(type);
     if (index == null) {
       index = new HashMap<>();
@@ -420,7 +426,28 @@ public final class OverrideRule {
       }
       methodsByName.put(type, index);
     }
-    return index.getOrDefault(name, List.of());
+    return index;
+  }
+
+  /**
+   * The names of the methods the proper supertypes of {@code type} declare, however far up: only a
+   * method by one of these names can override one. Computed once per type.
+   */
+  private Set<Name> inheritedMethodNames(TypeElement type) {
+    Set<Name> known = inheritedNames.get(type);
+    if (known != null) {
+      return known;
+    }
+    inheritedNames.put(type, Set.of()); // cycles in erroneous hierarchies end here
+    Set<Name> names = new HashSet<>();
+    for (TypeMirror supertype : model.directSupertypes(type)) {
+      if (types.asElement(supertype) instanceof TypeElement element) {
+        names.addAll(inheritedMethodNames(element));
+        names.addAll(methodsByName(element).keySet());
+      }
+    }
+    inheritedNames.put(type, names);
+    return names;
   }
 
   private void addSupertypes(TypeElement type, Deque<TypeElement> work) {
