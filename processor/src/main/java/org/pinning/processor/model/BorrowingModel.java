@@ -82,12 +82,10 @@ public final class BorrowingModel {
   /**
    * Methods of which only the first argument borrows: the object whose field a {@code VarHandle}, a
    * field updater or {@code Unsafe} reads or writes ({@code VALUE.compareAndSet(this, old, next)}).
-   * The value written is stored in that field: it still moves.
-   */
-  private static final List<String> RECEIVER_COORDINATE = receiverCoordinateEntries();
-
-  /**
-   * Every access mode of {@code VarHandle} (as the running JDK names them), the methods of the
+   * The value written is stored in that field: it still moves. Hundreds of names, listed
+   * when the index is built ({@link #index}).
+   *
+   * <p>Every access mode of {@code VarHandle} (as the running JDK names them), the methods of the
    * {@code Atomic*FieldUpdater}s that take the object, and the field accessors of both {@code
    * Unsafe}s ({@code getInt(Object, long)}, {@code putReferenceRelease}…). Listed by name, not as
    * {@code get*} prefixes: a prefix sends every getter of every program to a second look.
@@ -190,7 +188,7 @@ public final class BorrowingModel {
   /** Which arguments of an entry's methods borrow. */
   private enum Borrowed {
     EVERY_ARGUMENT,
-    /** Only the object whose field is accessed ({@link #RECEIVER_COORDINATE}). */
+    /** Only the object whose field is accessed ({@link #receiverCoordinateEntries}). */
     FIRST_ARGUMENT
   }
 
@@ -208,15 +206,30 @@ public final class BorrowingModel {
   private static final Entry NO_ENTRY =
       new Entry(null, "", Borrowed.EVERY_ARGUMENT, Result.THEIR_OWN);
 
+  private final List<String> extraEntries;
+
+  /** Whether {@link #byName} and {@link #prefixes} are filled. */
+  private boolean indexed;
+
   public BorrowingModel(Elements elements, Types types, List<String> extraEntries) {
     this.elements = elements;
     this.types = types;
+    this.extraEntries = List.copyOf(extraEntries);
+  }
+
+  /**
+   * Fills the index of entries by name when a method is first asked about. Only a member of a
+   * pinned type, or code that holds pins, is asked: code without pins, which is most code, does
+   * not pay for the thousand names (DESIGN.md §9).
+   */
+  private void index() {
+    indexed = true;
     List<String> all = new ArrayList<>(BUILT_IN);
     all.addAll(extraEntries);
     for (String entry : all) {
       add(entry, Borrowed.EVERY_ARGUMENT);
     }
-    for (String entry : RECEIVER_COORDINATE) {
+    for (String entry : receiverCoordinateEntries()) {
       add(entry, Borrowed.FIRST_ARGUMENT);
     }
   }
@@ -260,6 +273,9 @@ public final class BorrowingModel {
 
   /** The entry {@code method} matches, or null. */
   private Entry entry(ExecutableElement method) {
+    if (!indexed) {
+      index();
+    }
     Name name = method.getSimpleName();
     if (!byName.containsKey(name) && !startsWithAPrefix(name)) {
       return null; // most methods: no entry has their name

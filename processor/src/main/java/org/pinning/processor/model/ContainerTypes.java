@@ -38,7 +38,13 @@ public final class ContainerTypes {
   private final PinAnnotations annotations;
   private final ClassFileTypeAnnotations classFiles;
   private final SupertypeClauses clauses;
-  private final TypeElement iterable;
+  private final Elements elements;
+
+  /**
+   * {@code Iterable}, looked up when a pinned container is first iterated: a lookup by name makes
+   * javac search every module of the compilation, which code without pins should not pay for.
+   */
+  private TypeElement iterable;
 
   /** The JDK types whose element reads leave the element in place (DESIGN.md §4.9). */
   private static final Set<String> ELEMENT_HOLDERS =
@@ -62,7 +68,7 @@ public final class ContainerTypes {
     this.annotations = annotations;
     this.classFiles = classFiles;
     this.clauses = new SupertypeClauses(annotations, classFiles);
-    this.iterable = elements.getTypeElement("java.lang.Iterable");
+    this.elements = elements;
   }
 
   /**
@@ -217,9 +223,16 @@ public final class ContainerTypes {
   /** Whether an enhanced {@code for} over a value of {@code type} yields pinned elements. */
   public boolean iteratesPinned(TypeMirror type, ArgumentMask mask) {
     return (!mask.isEmpty() || pinsThroughSupertypes(type))
-        && iterable != null
+        && iterable() != null
         && types.asElement(type) instanceof TypeElement element
         && !translate(element, mask, iterable).isEmpty();
+  }
+
+  private TypeElement iterable() {
+    if (iterable == null) {
+      iterable = elements.getTypeElement("java.lang.Iterable");
+    }
+    return iterable;
   }
 
   /** The type arguments of {@code type} written {@code @Pinned}; none for most types. */

@@ -12,6 +12,7 @@ import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.Modifier;
 import javax.lang.model.element.Name;
 import javax.lang.model.element.TypeElement;
+import javax.lang.model.element.TypeParameterElement;
 import javax.lang.model.element.VariableElement;
 import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
@@ -133,6 +134,33 @@ public final class MemberPins {
     Set<Name> result = names.isEmpty() ? Set.of() : names;
     inheritedReceiverNames.put(type, result);
     return result;
+  }
+
+  /**
+   * Whether the signature of {@code method} writes {@code @Pinned} anywhere: on the method (its
+   * return, or a constructor pinned from birth), its receiver, a parameter, a type parameter, or a
+   * type argument of its return ({@code List<@Pinned Task> tasks()}). Without one, a method says
+   * nothing of pins itself; only the types it overrides can.
+   */
+  public boolean writesPins(ExecutableElement method) {
+    if (annotations.hasPinned(method)) {
+      return true;
+    }
+    for (VariableElement parameter : method.getParameters()) {
+      if (annotations.hasPinned(parameter)) {
+        return true;
+      }
+    }
+    if (declaresPinnedReceiver(method)
+        || !model.containers().pinnedArguments(method.getReturnType()).isEmpty()) {
+      return true;
+    }
+    for (TypeParameterElement parameter : method.getTypeParameters()) {
+      if (annotations.hasPinned(parameter)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Whether {@code constructor} is annotated {@code @Pinned}: every object it makes is pinned. */

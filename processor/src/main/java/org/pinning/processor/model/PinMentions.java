@@ -48,7 +48,11 @@ public final class PinMentions {
     MET
   }
 
-  private final Map<Element, Fact> known = new IdentityHashMap<>();
+  /**
+   * Sized for the thousands of elements a compilation meets (every method and field its code
+   * names): growing from the default, the map would copy itself about ten times on the way.
+   */
+  private final Map<Element, Fact> known = new IdentityHashMap<>(1 << 12);
 
   /** The question being answered: what is left to look at, types and elements. */
   private final ArrayDeque<Object> work = new ArrayDeque<>();

@@ -47,9 +47,10 @@ public final class CopyRule {
   private final PinModel model;
   private final PinAnnotations annotations;
   private final Types types;
-  private final TypeMirror cloneable;
-  private final TypeMirror serializable;
-  private final TypeMirror externalizable;
+  private final Elements elements;
+
+  /** Looked up when a pinned type is first judged: see {@link CopyingTypes}. */
+  private CopyingTypes copying;
 
   /** Compared on every call: javac's names compare by identity. */
   private final Name cloneName;
@@ -58,9 +59,7 @@ public final class CopyRule {
     this.model = model;
     this.annotations = model.annotations();
     this.types = model.types();
-    this.cloneable = erasureOf(elements, "java.lang.Cloneable");
-    this.serializable = erasureOf(elements, "java.io.Serializable");
-    this.externalizable = erasureOf(elements, "java.io.Externalizable");
+    this.elements = elements;
     this.cloneName = elements.getName("clone");
   }
 
@@ -73,7 +72,7 @@ public final class CopyRule {
     if (type.getKind() == ElementKind.RECORD) {
       out.accept(Messages.pinnedRecord(Site.of(type), type));
     }
-    TypeElement viaCloneable = directSupertypeLeadingTo(type, cloneable);
+    TypeElement viaCloneable = directSupertypeLeadingTo(type, copying().cloneable());
     if (viaCloneable != null) {
       out.accept(Messages.cloneableType(Site.clause(type, viaCloneable), type));
     }
@@ -126,13 +125,13 @@ public final class CopyRule {
   }
 
   private void checkSerializable(TypeElement type, Consumer<Finding> out) {
-    TypeElement viaExternalizable = directSupertypeLeadingTo(type, externalizable);
+    TypeElement viaExternalizable = directSupertypeLeadingTo(type, copying().externalizable());
     if (viaExternalizable != null) {
       out.accept(
           Messages.serializableType(Site.clause(type, viaExternalizable), type, "Externalizable"));
       return;
     }
-    TypeElement viaSerializable = directSupertypeLeadingTo(type, serializable);
+    TypeElement viaSerializable = directSupertypeLeadingTo(type, copying().serializable());
     if (viaSerializable != null) {
       out.accept(
           Messages.serializableType(Site.clause(type, viaSerializable), type, "Serializable"));
@@ -241,7 +240,26 @@ public final class CopyRule {
     return Boolean.TRUE.equals(found);
   }
 
-  private static TypeMirror erasureOf(Elements elements, String name) {
+  /**
+   * The JDK interfaces that let a type be copied; null where the compilation cannot see one. Only
+   * pinned types are judged against them, and a lookup by name makes javac search every module of
+   * the compilation: code without pins does not pay for it (DESIGN.md §9).
+   */
+  private record CopyingTypes(
+      TypeMirror cloneable, TypeMirror serializable, TypeMirror externalizable) {}
+
+  private CopyingTypes copying() {
+    if (copying == null) {
+      copying =
+          new CopyingTypes(
+              typeNamed("java.lang.Cloneable"),
+              typeNamed("java.io.Serializable"),
+              typeNamed("java.io.Externalizable"));
+    }
+    return copying;
+  }
+
+  private TypeMirror typeNamed(String name) {
     TypeElement element = elements.getTypeElement(name);
     return element == null ? null : element.asType();
   }

@@ -34,6 +34,7 @@ public final class DeclarationRules {
    */
   private final PinAnnotations annotations;
 
+  private final PinModel model;
   private final MisplacedRule misplaced;
   private final UnpinRule unpin;
   private final CopyRule copy;
@@ -45,6 +46,7 @@ public final class DeclarationRules {
   public DeclarationRules(PinModel model, Elements elements, Sources sources) {
     this.elements = elements;
     this.annotations = model.annotations();
+    this.model = model;
     this.misplaced = new MisplacedRule(model.annotations());
     this.unpin = new UnpinRule(model);
     this.copy = new CopyRule(model, elements);
@@ -74,6 +76,7 @@ public final class DeclarationRules {
     copy.checkType(type, out::report);
     supertype.check(type, out::report);
     checkTypeParameters(type.getTypeParameters(), out);
+    boolean inheritsContracts = inheritsContracts(type);
     for (Element member : type.getEnclosedElements()) {
       switch (member.getKind()) {
         case FIELD:
@@ -82,12 +85,26 @@ public final class DeclarationRules {
           break;
         case METHOD:
         case CONSTRUCTOR:
-          checkMethod(type, (ExecutableElement) member, out);
+          ExecutableElement method = (ExecutableElement) member;
+          if (inheritsContracts || model.members().writesPins(method)) {
+            checkMethod(type, method, out);
+          }
           break;
         default:
           break;
       }
     }
+  }
+
+  /**
+   * Whether the supertypes of {@code type} give its methods a pin contract to keep: a method with
+   * a {@code @Pinned} parameter, receiver or return, or a supertype clause with a {@code @Pinned}
+   * type argument. Without one, a method that writes no pin ({@link
+   * org.pinning.processor.model.MemberPins#writesPins}) can break no rule: most methods of most
+   * types, decided from two cached facts of the type and the method's own annotations.
+   */
+  private boolean inheritsContracts(TypeElement type) {
+    return model.hasPinContracts(type) || model.containers().pinsThroughSupertypes(type);
   }
 
   /** The rules about a local variable, pattern binding, resource or lambda parameter. */

@@ -80,12 +80,25 @@ public final class PinRules implements FlowEvents {
       lambdaTyped(path, lambda);
     } else if (leaf instanceof ParameterizedTypeTree node && node.getTypeArguments().isEmpty()) {
       diamondTyped(path.getParentPath());
-    } else if (leaf instanceof ParameterizedTypeTree && inferred.isSynthesized(path)) {
-      synthesizedTypeWritten(path);
     } else if (leaf instanceof ParameterizedTypeTree node) {
-      checkTypeArguments(
-          trees.getTypeMirror(path),
-          i -> Site.tree(new TreePath(path, node.getTypeArguments().get(i))));
+      typeArgumentsWritten(path, node);
+    }
+  }
+
+  /**
+   * {@code Slot<Task>}, or the type javac wrote for a {@code var}. Only a generic type with an
+   * {@code @Unpin} type parameter has anything to judge: most have none, which is told from the
+   * type's declaration before the tree's positions are read.
+   */
+  private void typeArgumentsWritten(TreePath path, ParameterizedTypeTree node) {
+    TypeMirror type = trees.getTypeMirror(path);
+    if (!declarations.unpin().hasUnpinParameter(type)) {
+      return;
+    }
+    if (inferred.isSynthesized(path)) {
+      synthesizedTypeWritten(path, type);
+    } else {
+      checkTypeArguments(type, i -> Site.tree(new TreePath(path, node.getTypeArguments().get(i))));
     }
   }
 
@@ -98,11 +111,7 @@ public final class PinRules implements FlowEvents {
   }
 
   /** The type javac wrote for a {@code var} or an implicit lambda parameter. */
-  private void synthesizedTypeWritten(TreePath path) {
-    TypeMirror type = trees.getTypeMirror(path);
-    if (!declarations.unpin().hasUnpinParameter(type)) {
-      return;
-    }
+  private void synthesizedTypeWritten(TreePath path, TypeMirror type) {
     TreePath declaration = inferred.siteOfSynthesized(path);
     if (declaration != null) {
       checkTypeArgumentsAt(type, declaration);
