@@ -1,6 +1,7 @@
 package org.pinning.processor.javac;
 
 import com.sun.source.tree.AnnotationTree;
+import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.ErroneousTree;
 import com.sun.source.tree.IdentifierTree;
 import com.sun.source.tree.LambdaExpressionTree;
@@ -60,6 +61,19 @@ final class PinFreeMembers {
     this.borrowing = borrowing;
     this.pinned = elements.getName("Pinned");
     this.unpin = elements.getName("Unpin");
+  }
+
+  /**
+   * Whether nothing in top-level class {@code type} can meet a pin: the class itself (what it
+   * extends, inherits and declares) and the code of all its members and nested classes. Then no
+   * rule can fire in it, declaration rules included (each needs a pinned type, a pin contract or a
+   * written annotation), and the checker leaves the class at this one walk: most classes of most
+   * code.
+   */
+  boolean isPinFreeClass(TreePath type) {
+    Walk walk = new Walk(type, LocalsRead.OWN); // a top-level class reads only its own locals
+    walk.scan(type.getLeaf(), null);
+    return !walk.found;
   }
 
   /** Whether the code of {@code member} (a method, field or initializer) cannot meet a pin. */
@@ -194,6 +208,20 @@ final class PinFreeMembers {
       } finally {
         parametersOfCheckedMethod = outer;
       }
+    }
+
+    /**
+     * A class: its declaration, with all it inherits (pin contracts of its supertypes, pinned type
+     * arguments of its supertype clauses), must be pin-free as well as its code.
+     */
+    @Override
+    public Void visitClass(ClassTree node, Void unused) {
+      Element type = trees.getElement(new TreePath(root, node));
+      check(type);
+      if (!found && type instanceof TypeElement element) {
+        found = model.containers().pinsThroughSupertypes(element);
+      }
+      return super.visitClass(node, unused);
     }
 
     @Override

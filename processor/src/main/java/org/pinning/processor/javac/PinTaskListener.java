@@ -114,10 +114,12 @@ public final class PinTaskListener implements TaskListener {
       TreePath path = pathOf(type, unit);
       if (path != null) {
         unitsChecked++;
-        PinScanner scanner = new PinScanner(unit, current, current.rules(findings));
-        scanner.scan(path, null);
-        if (scanner.sawErrors()) {
-          findings.javacReportedErrors();
+        if (current.pinFreeMembers == null || !current.pinFreeMembers.isPinFreeClass(path)) {
+          PinScanner scanner = new PinScanner(unit, current, current.rules(findings));
+          scanner.scan(path, null);
+          if (scanner.sawErrors()) {
+            findings.javacReportedErrors();
+          }
         }
         noteMissingProjections(current, type, unit);
         noteUnresolvedAnnotations(current, unit);
