@@ -14,7 +14,10 @@ import com.sun.source.tree.VariableTree;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.TreeScanner;
 import com.sun.source.util.Trees;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Set;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.Name;
@@ -44,6 +47,12 @@ final class PinFreeMembers {
   private final BorrowingModel borrowing;
   private final PinModel model;
 
+  /**
+   * The members of the class being checked that {@link #isPinFreeClass} walked without meeting a
+   * pin, before it met one in another: the full scan need not walk them again.
+   */
+  private final Set<Tree> walkedPinFree = Collections.newSetFromMap(new IdentityHashMap<>());
+
   /** javac's names are interned: compared by identity, unlike their contents, they cost nothing. */
   private final Name pinned;
 
@@ -71,13 +80,38 @@ final class PinFreeMembers {
    * code.
    */
   boolean isPinFreeClass(TreePath type) {
+    walkedPinFree.clear();
+    ClassTree tree = (ClassTree) type.getLeaf();
     Walk walk = new Walk(type, LocalsRead.OWN); // a top-level class reads only its own locals
-    walk.scan(type.getLeaf(), null);
+    walk.checkClass(tree);
+    walk.scan(tree.getModifiers(), null);
+    walk.scan(tree.getTypeParameters(), null);
+    walk.scan(tree.getExtendsClause(), null);
+    walk.scan(tree.getImplementsClause(), null);
+    walk.scan(tree.getPermitsClause(), null);
+    for (Tree member : tree.getMembers()) {
+      walk.scan(member, null);
+      if (walk.found) {
+        return false;
+      }
+      walkedPinFree.add(member);
+    }
     return !walk.found;
+  }
+
+  /**
+   * The class {@link #isPinFreeClass} last judged is scanned in full: the members it walked before
+   * it met a pin are known pin-free, and forgotten here so that no tree outlives its class.
+   */
+  void forgetClass() {
+    walkedPinFree.clear();
   }
 
   /** Whether the code of {@code member} (a method, field or initializer) cannot meet a pin. */
   boolean isPinFree(TreePath member) {
+    if (walkedPinFree.contains(member.getLeaf())) {
+      return true; // walked already, when its class was judged as a whole
+    }
     Walk walk = new Walk(member, localsRead(member.getParentPath()));
     walk.scan(member.getLeaf(), null);
     return !walk.found;
@@ -216,12 +250,16 @@ final class PinFreeMembers {
      */
     @Override
     public Void visitClass(ClassTree node, Void unused) {
+      checkClass(node);
+      return super.visitClass(node, unused);
+    }
+
+    void checkClass(ClassTree node) {
       Element type = trees.getElement(new TreePath(root, node));
       check(type);
       if (!found && type instanceof TypeElement element) {
         found = model.containers().pinsThroughSupertypes(element);
       }
-      return super.visitClass(node, unused);
     }
 
     @Override

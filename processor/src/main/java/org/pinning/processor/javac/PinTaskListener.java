@@ -120,6 +120,9 @@ public final class PinTaskListener implements TaskListener {
           if (scanner.sawErrors()) {
             findings.javacReportedErrors();
           }
+          if (current.pinFreeMembers != null) {
+            current.pinFreeMembers.forgetClass();
+          }
         }
         noteMissingProjections(current, type, unit);
         noteUnresolvedAnnotations(current, unit);
