@@ -155,8 +155,127 @@ class PinFreeMembersTest {
     assertEquals(true, pinFree.get("fine"));
   }
 
+  /**
+   * A class judged as a whole (the shortcut that leaves it at one walk, declaration rules and all):
+   * pin-free only where nothing in it, nor anything it extends or implements, meets a pin.
+   */
+  @Test
+  void aClassIsPinFreeAsAWholeOnlyWhereNothingInItOrAboveItMeetsAPin() throws IOException {
+    Map<String, Boolean> pinFree =
+        pinFreeByClass(
+            """
+            package demo;
+            import java.util.ArrayList;
+            import java.util.List;
+            import org.pinning.Pinned;
+            import org.pinning.Unpin;
+            final class Ordinary {
+              int count;
+              void loops(List<String> names) { for (String n : names) { count += n.length(); } }
+              final class Inner { int size() { return count; } }
+            }
+            final class ImplementsAPinContract implements Handler {
+              public void handle(Object o) {}
+            }
+            final class ExtendsAPinnedContainer extends ArrayList<@Pinned Task> {}
+            final class PinnedArgumentInItsClause implements Comparable<Task> {
+              public int compareTo(Task t) { return 0; }
+            }
+            final class PinnedNestedClass { @Pinned static final class Node {} }
+            final class NestedClassWithAPinContract { abstract static class H implements Handler {} }
+            @Unpin final class WritesUnpin {}
+            final class PinInTheLastMember { void plain() {} void last() { Object t = new Task(); } }
+            """);
+    assertEquals(
+        Map.of(
+            "Ordinary", true,
+            "ImplementsAPinContract", false,
+            "ExtendsAPinnedContainer", false,
+            "PinnedArgumentInItsClause", false,
+            "PinnedNestedClass", false,
+            "NestedClassWithAPinContract", false,
+            "WritesUnpin", false,
+            "PinInTheLastMember", false),
+        pinFree);
+  }
+
+  /**
+   * The members a whole-class walk passed before it met a pin are known pin-free to the full scan;
+   * those after it are still walked on their own.
+   */
+  @Test
+  void membersAroundTheFirstPinAreJudgedOneByOne() throws IOException {
+    Map<String, Boolean> pinFree =
+        pinFreeByMember(
+            """
+            package demo;
+            final class Mixed {
+              void before() {}
+              void pinned() { Object t = new Task(); }
+              void after() {}
+              void alsoPinned() { Task t = null; }
+            }
+            """,
+            true);
+    assertEquals(
+        Map.of(
+            "<init>", true, "before", true, "pinned", false, "after", true, "alsoPinned", false),
+        pinFree);
+  }
+
+  /** Each top-level class of the last source, by name, and whether it is pin-free as a whole. */
+  private static Map<String, Boolean> pinFreeByClass(String source) throws IOException {
+    Analyzed analyzed = analyze(source);
+    Map<String, Boolean> result = new TreeMap<>();
+    TreePath root = new TreePath(analyzed.unit());
+    for (Tree declaration : analyzed.unit().getTypeDecls()) {
+      if (declaration instanceof ClassTree type) {
+        result.put(
+            type.getSimpleName().toString(),
+            analyzed.pinFree().isPinFreeClass(new TreePath(root, type)));
+      }
+    }
+    return result;
+  }
+
+  private record Analyzed(CompilationUnitTree unit, PinFreeMembers pinFree) {}
+
   /** Each member of the last source's first class, by name, and whether it is pin-free. */
   private static Map<String, Boolean> pinFreeByMember(String source) throws IOException {
+    return pinFreeByMember(source, false);
+  }
+
+  /**
+   * The same, after the class was first judged as a whole ({@code wholeClassFirst}), as the checker
+   * does before it scans a class in full.
+   */
+  private static Map<String, Boolean> pinFreeByMember(String source, boolean wholeClassFirst)
+      throws IOException {
+    Analyzed analyzed = analyze(source);
+    PinFreeMembers pinFree = analyzed.pinFree();
+    Map<String, Boolean> result = new TreeMap<>();
+    new TreePathScanner<Void, Void>() {
+      @Override
+      public Void visitClass(ClassTree node, Void unused) {
+        if (!result.isEmpty() || getCurrentPath().getParentPath().getLeaf() instanceof ClassTree) {
+          return null; // members of the first top-level class only
+        }
+        if (wholeClassFirst) {
+          pinFree.isPinFreeClass(getCurrentPath());
+        }
+        for (Tree member : node.getMembers()) {
+          result.merge(
+              nameOf(member),
+              pinFree.isPinFree(new TreePath(getCurrentPath(), member)),
+              Boolean::logicalAnd);
+        }
+        return null;
+      }
+    }.scan(analyzed.unit(), null);
+    return result;
+  }
+
+  private static Analyzed analyze(String source) throws IOException {
     JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
     List<JavaFileObject> files =
         List.of(
@@ -181,24 +300,7 @@ class PinFreeMembersTest {
             model,
             new PinMentions(model),
             new BorrowingModel(task.getElements(), task.getTypes(), List.of()));
-    CompilationUnitTree unit = last(units);
-    Map<String, Boolean> result = new TreeMap<>();
-    new TreePathScanner<Void, Void>() {
-      @Override
-      public Void visitClass(ClassTree node, Void unused) {
-        if (!result.isEmpty() || getCurrentPath().getParentPath().getLeaf() instanceof ClassTree) {
-          return null; // members of the first top-level class only
-        }
-        for (Tree member : node.getMembers()) {
-          result.merge(
-              nameOf(member),
-              pinFree.isPinFree(new TreePath(getCurrentPath(), member)),
-              Boolean::logicalAnd);
-        }
-        return null;
-      }
-    }.scan(unit, null);
-    return result;
+    return new Analyzed(last(units), pinFree);
   }
 
   private static String nameOf(Tree member) {
