@@ -153,11 +153,13 @@ final class SupertypeClauses {
     for (int j = 0; j < codes.length; j++) {
       TypeMirror argument = arguments.get(j);
       codes[j] = UNRELATED;
-      if (argument.getKind() == TypeKind.TYPEVAR) {
+      if (pinned.has(j)) {
+        // Pinned whatever it is: a type of its own, or a parameter (Queue<T> extends
+        // ArrayDeque<@Pinned T> pins the elements of every Queue<X>).
+        codes[j] = PINNED_IN_CLAUSE;
+      } else if (argument.getKind() == TypeKind.TYPEVAR) {
         int k = parameters.indexOf(((TypeVariable) argument).asElement());
         codes[j] = k >= 0 && k < typeCodes.length ? typeCodes[k] : UNRELATED;
-      } else if (pinned.has(j)) {
-        codes[j] = PINNED_IN_CLAUSE;
       }
     }
     return codes;

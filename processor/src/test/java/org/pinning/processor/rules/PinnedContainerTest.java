@@ -869,6 +869,74 @@ class PinnedContainerTest {
         .succeededWithoutWarnings();
   }
 
+  /**
+   * {@code demo.Queue<T> extends ArrayDeque<@Pinned T>}: a generic class pins its elements in its
+   * supertype clause, whatever its type argument; {@code members} of {@code Use} begin on line 8.
+   */
+  private static JavaFileObject genericQueue(String members) {
+    return source(
+        "demo.Queue",
+        """
+        package demo;
+        import java.util.*;
+        import org.pinning.Pinned;
+        public class Queue<T> extends ArrayDeque<@Pinned T> {}
+        final class Use {
+          Object plain;
+          @Pinned Object current;
+        %s
+        }
+        """
+            .formatted(members));
+  }
+
+  @Test
+  void elementsOfAGenericContainerPinnedByAParameterInItsClauseArePinned() {
+    JavaFileObject queue =
+        genericQueue(
+            """
+              Object first(Queue<Runnable> q) {
+                return q.peek();
+              }
+              void keep(Queue<Runnable> q) {
+                for (Runnable r : q) {
+                  plain = r;
+                }
+              }
+            """);
+    Compilation compilation = compile(task(), queue);
+    assertThat(compilation).hadErrorCount(2);
+    assertThat(compilation)
+        .hadErrorContaining(
+            "[pin:move] pinned value 'q.peek()' moves into the return value of"
+                + " 'first(Queue<Runnable>)', which is not @Pinned")
+        .inFile(queue)
+        .onLineContaining("return q.peek();");
+    assertThat(compilation)
+        .hadErrorContaining("[pin:move] pinned value 'r' (from an element of 'q', line 12)")
+        .inFile(queue)
+        .onLineContaining("plain = r;");
+  }
+
+  @Test
+  void elementsOfAGenericContainerPinnedByAParameterInItsClauseMayGoToPinnedPlaces() {
+    assertThat(
+            compile(
+                task(),
+                genericQueue(
+                    """
+                      @Pinned Object first(Queue<Runnable> q) {
+                        return q.peek();
+                      }
+                      void keep(Queue<Runnable> q) {
+                        for (Runnable r : q) {
+                          current = r;
+                        }
+                      }
+                    """)))
+        .succeededWithoutWarnings();
+  }
+
   // Explicit type arguments of a generic pinned type (issue 14)
 
   /**
