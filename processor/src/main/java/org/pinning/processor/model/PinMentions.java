@@ -221,7 +221,10 @@ public final class PinMentions {
     }
     if (annotations.hasUnpin(type)
         || model.isPinnedDeclaration(type)
-        || model.hasPinContracts(type)) {
+        || model.hasPinContracts(type)
+        || model.containers().pinsThroughSupertypes(type)) {
+      // The last reads a library's clauses from its class file where javac drops their
+      // annotations (JDK 17-21): Queue<T> extends ArrayDeque<@Pinned T>.
       return true;
     }
     work.addAll(model.directSupertypes(type));

@@ -70,6 +70,14 @@ class CrossCompilationTest {
               }
               """),
           source(
+              "lib.Queue",
+              """
+              package lib;
+              import java.util.ArrayDeque;
+              import org.pinning.Pinned;
+              public class Queue<T> extends ArrayDeque<@Pinned T> {}
+              """),
+          source(
               "lib.Wrapper",
               """
               package lib;
@@ -213,6 +221,34 @@ class CrossCompilationTest {
             + " overridden 'Sink.accept(Task)'")
         .inFile(PRINTER)
         .onLineContaining("public void accept(Task t)");
+  }
+
+  /**
+   * A library's generic container that pins its elements in its supertype clause ({@code Queue<T>
+   * extends ArrayDeque<@Pinned T>}): javac before JDK 22 drops that annotation from class files,
+   * and the checks read it there themselves.
+   */
+  @Test
+  void elementsOfALibraryContainerPinnedByAParameterInItsClauseArePinned() {
+    JavaFileObject first =
+        source(
+            "app.First",
+            """
+            package app;
+            final class First {
+              Object first(lib.Queue<Runnable> q) {
+                return q.peek();
+              }
+            }
+            """);
+    Compilation compilation = compileAgainst(jar, first);
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation)
+        .hadErrorContaining(
+            "[pin:move] pinned value 'q.peek()' moves into the return value of"
+                + " 'first(Queue<Runnable>)', which is not @Pinned")
+        .inFile(first)
+        .onLineContaining("return q.peek();");
   }
 
   @Test
