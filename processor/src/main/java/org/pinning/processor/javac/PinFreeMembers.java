@@ -89,6 +89,9 @@ final class PinFreeMembers {
     walk.scan(tree.getExtendsClause(), null);
     walk.scan(tree.getImplementsClause(), null);
     walk.scan(tree.getPermitsClause(), null);
+    if (walk.found) {
+      return false;
+    }
     for (Tree member : tree.getMembers()) {
       walk.scan(member, null);
       if (walk.found) {
@@ -96,7 +99,7 @@ final class PinFreeMembers {
       }
       walkedPinFree.add(member);
     }
-    return !walk.found;
+    return true;
   }
 
   /**
@@ -246,7 +249,8 @@ final class PinFreeMembers {
 
     /**
      * A class: its declaration, with all it inherits (pin contracts of its supertypes, pinned type
-     * arguments of its supertype clauses), must be pin-free as well as its code.
+     * arguments of its supertype clauses: {@link PinMentions} asks both), must be pin-free as well
+     * as its code.
      */
     @Override
     public Void visitClass(ClassTree node, Void unused) {
@@ -255,11 +259,7 @@ final class PinFreeMembers {
     }
 
     void checkClass(ClassTree node) {
-      Element type = trees.getElement(new TreePath(root, node));
-      check(type);
-      if (!found && type instanceof TypeElement element) {
-        found = model.containers().pinsThroughSupertypes(element);
-      }
+      check(trees.getElement(new TreePath(root, node)));
     }
 
     @Override

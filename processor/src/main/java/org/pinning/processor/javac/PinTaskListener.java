@@ -114,14 +114,18 @@ public final class PinTaskListener implements TaskListener {
       TreePath path = pathOf(type, unit);
       if (path != null) {
         unitsChecked++;
-        if (current.pinFreeMembers == null || !current.pinFreeMembers.isPinFreeClass(path)) {
+        PinFreeMembers quickWalk = current.pinFreeMembers; // null: every member is scanned
+        if (quickWalk == null || !quickWalk.isPinFreeClass(path)) {
           PinScanner scanner = new PinScanner(unit, current, current.rules(findings));
-          scanner.scan(path, null);
+          try {
+            scanner.scan(path, null);
+          } finally {
+            if (quickWalk != null) {
+              quickWalk.forgetClass();
+            }
+          }
           if (scanner.sawErrors()) {
             findings.javacReportedErrors();
-          }
-          if (current.pinFreeMembers != null) {
-            current.pinFreeMembers.forgetClass();
           }
         }
         noteMissingProjections(current, type, unit);

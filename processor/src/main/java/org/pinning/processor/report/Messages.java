@@ -356,23 +356,18 @@ public final class Messages {
       TypeElement clauseOwner,
       String clause,
       boolean overriddenFromSource) {
-    String remove = "remove @Pinned from '" + method.getSimpleName() + "'";
-    String help;
-    if (clause != null) {
-      help = remove + ", or " + pinTheClause(overridden, clauseOwner, clause);
-    } else if (overriddenFromSource) {
-      help =
-          remove
-              + ", or declare '"
-              + Names.qualifiedMethod(overridden)
-              + "' @Pinned: its callers would move the value";
-    } else {
-      help =
-          remove
-              + ": callers of '"
-              + Names.qualifiedMethod(overridden)
-              + "' would move the value, and its signature cannot carry the pin";
-    }
+    String help =
+        addedPinHelp(
+            "remove @Pinned from '" + method.getSimpleName() + "'",
+            overridden,
+            clauseOwner,
+            clause,
+            overriddenFromSource
+                ? ", or declare '"
+                    + Names.qualifiedMethod(overridden)
+                    + "' @Pinned: its callers would move the value"
+                : null,
+            "the value");
     return new Finding(
         Code.OVERRIDE,
         site,
@@ -396,23 +391,18 @@ public final class Messages {
       TypeElement clauseOwner,
       String clause,
       boolean overriddenFromSource) {
-    String remove = "remove @Pinned from the type arguments of its return type";
-    String help;
-    if (clause != null) {
-      help = remove + ", or " + pinTheClause(overridden, clauseOwner, clause);
-    } else if (overriddenFromSource) {
-      help =
-          remove
-              + ", or give the return type of '"
-              + Names.qualifiedMethod(overridden)
-              + "' the same @Pinned type arguments";
-    } else {
-      help =
-          remove
-              + ": callers of '"
-              + Names.qualifiedMethod(overridden)
-              + "' would move the elements, and its signature cannot carry the pin";
-    }
+    String help =
+        addedPinHelp(
+            "remove @Pinned from the type arguments of its return type",
+            overridden,
+            clauseOwner,
+            clause,
+            overriddenFromSource
+                ? ", or give the return type of '"
+                    + Names.qualifiedMethod(overridden)
+                    + "' the same @Pinned type arguments"
+                : null,
+            "the elements");
     return new Finding(
         Code.OVERRIDE,
         site,
@@ -422,6 +412,32 @@ public final class Messages {
             + Names.qualifiedMethod(overridden)
             + "' does not",
         help);
+  }
+
+  /**
+   * The help for a pin an override adds to its result: remove it, or pin the supertype {@code
+   * clause} of {@code clauseOwner}; else the fix in the overridden method's source ({@code
+   * sourceFix}, null for a class file, whose signature cannot carry it).
+   */
+  private static String addedPinHelp(
+      String remove,
+      ExecutableElement overridden,
+      TypeElement clauseOwner,
+      String clause,
+      String sourceFix,
+      String moved) {
+    if (clause != null) {
+      return remove + ", or " + pinTheClause(overridden, clauseOwner, clause);
+    }
+    if (sourceFix != null) {
+      return remove + sourceFix;
+    }
+    return remove
+        + ": callers of '"
+        + Names.qualifiedMethod(overridden)
+        + "' would move "
+        + moved
+        + ", and its signature cannot carry the pin";
   }
 
   private static String pinTheClause(
