@@ -25,7 +25,6 @@ import java.util.Deque;
 import java.util.IdentityHashMap;
 import java.util.Map;
 import java.util.List;
-import java.util.function.Predicate;
 import javax.lang.model.element.Name;
 
 /**
@@ -296,7 +295,7 @@ public abstract class BranchFlow extends TreePathScanner<Pin, Void> {
 
   @Override
   public Pin visitBreak(BreakTree node, Void unused) {
-    JumpScope target = jumpTarget(node.getLabel(), JumpScope::isBreakable);
+    JumpScope target = jumpTarget(node.getLabel(), false);
     if (target != null) {
       target.breaks = LocalPins.join(target.breaks, state);
     }
@@ -306,7 +305,7 @@ public abstract class BranchFlow extends TreePathScanner<Pin, Void> {
 
   @Override
   public Pin visitContinue(ContinueTree node, Void unused) {
-    JumpScope target = jumpTarget(node.getLabel(), JumpScope::isLoop);
+    JumpScope target = jumpTarget(node.getLabel(), true);
     if (target != null) {
       target.continues = LocalPins.join(target.continues, state);
     }
@@ -404,11 +403,14 @@ public abstract class BranchFlow extends TreePathScanner<Pin, Void> {
 
   /**
    * The innermost statement that {@code break label} or {@code continue label} names, or that a
-   * plain one (label null) leaves: the innermost that {@code plainTarget} accepts.
+   * plain one (label null) leaves: the innermost loop for a {@code continue}, the innermost loop or
+   * {@code switch} for a {@code break}.
    */
-  private JumpScope jumpTarget(Name label, Predicate<JumpScope> plainTarget) {
+  private JumpScope jumpTarget(Name label, boolean continues) {
     for (JumpScope scope : jumps) {
-      if (label != null ? label.equals(scope.label) : plainTarget.test(scope)) {
+      if (label != null
+          ? label.equals(scope.label)
+          : continues ? scope.isLoop() : scope.isBreakable()) {
         return scope;
       }
     }

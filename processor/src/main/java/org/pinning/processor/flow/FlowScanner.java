@@ -22,60 +22,67 @@ public abstract class FlowScanner extends BranchFlow {
 
   @Override
   public Pin visitWhileLoop(WhileLoopTree node, Void unused) {
-    loop(
-        node,
-        () -> {
-          scan(node.getCondition(), unused);
-          LocalPins exit = copyOfState();
-          scan(node.getStatement(), unused);
-          return exit;
-        });
+    loop(node, null);
     return null;
   }
 
   @Override
   public Pin visitDoWhileLoop(DoWhileLoopTree node, Void unused) {
-    loop(
-        node,
-        () -> {
-          scan(node.getStatement(), unused);
-          state = LocalPins.join(state, jumps.peek().continues);
-          jumps.peek().continues = null;
-          scan(node.getCondition(), unused);
-          return copyOfState();
-        });
+    loop(node, null);
     return null;
   }
 
   @Override
   public Pin visitForLoop(ForLoopTree node, Void unused) {
     scan(node.getInitializer(), unused);
-    loop(
-        node,
-        () -> {
-          scan(node.getCondition(), unused);
-          LocalPins exit = copyOfState();
-          scan(node.getStatement(), unused);
-          state = LocalPins.join(state, jumps.peek().continues);
-          jumps.peek().continues = null;
-          scan(node.getUpdate(), unused);
-          return exit;
-        });
+    loop(node, null);
     return null;
   }
 
   @Override
   public Pin visitEnhancedForLoop(EnhancedForLoopTree node, Void unused) {
-    Pin elements = scan(node.getExpression(), unused);
-    loop(
-        node,
-        () -> {
-          LocalPins exit = copyOfState();
-          enterForEachVariable(node, elements);
-          scan(node.getStatement(), unused);
-          return exit;
-        });
+    loop(node, scan(node.getExpression(), unused));
     return null;
+  }
+
+  /**
+   * One pass of the body of {@code loop} (its condition, body and update, in the order they run);
+   * returns the state on which the loop exits normally. {@code elements}: what an enhanced {@code
+   * for} iterates over. A method rather than a lambda per kind of loop: each lambda costs the JVM a
+   * class spun at its first use, in every compilation (DESIGN.md §9).
+   */
+  private LocalPins pass(Tree loop, Pin elements) {
+    if (loop instanceof WhileLoopTree node) {
+      scan(node.getCondition(), null);
+      LocalPins exit = copyOfState();
+      scan(node.getStatement(), null);
+      return exit;
+    }
+    if (loop instanceof DoWhileLoopTree node) {
+      scan(node.getStatement(), null);
+      takeContinues();
+      scan(node.getCondition(), null);
+      return copyOfState();
+    }
+    if (loop instanceof ForLoopTree node) {
+      scan(node.getCondition(), null);
+      LocalPins exit = copyOfState();
+      scan(node.getStatement(), null);
+      takeContinues();
+      scan(node.getUpdate(), null);
+      return exit;
+    }
+    EnhancedForLoopTree node = (EnhancedForLoopTree) loop;
+    LocalPins exit = copyOfState();
+    enterForEachVariable(node, elements);
+    scan(node.getStatement(), null);
+    return exit;
+  }
+
+  /** The states a {@code continue} left the body in meet the state at its end. */
+  private void takeContinues() {
+    state = LocalPins.join(state, jumps.peek().continues);
+    jumps.peek().continues = null;
   }
 
   /** A new local for each iteration of an enhanced {@code for}, holding an element. */
@@ -88,12 +95,7 @@ public abstract class FlowScanner extends BranchFlow {
    */
   protected abstract LocalPins earlierIterations(LocalPins state);
 
-  /** One pass of a loop body that returns the state on which the loop exits normally. */
-  private interface LoopPass {
-    LocalPins run();
-  }
-
-  private void loop(Tree node, LoopPass pass) {
+  private void loop(Tree node, Pin elements) {
     JumpScope scope = push(node, JumpScope.Kind.LOOP, pendingLabel);
     pendingLabel = null;
     try {
@@ -103,7 +105,7 @@ public abstract class FlowScanner extends BranchFlow {
         scope.continues = null;
         scope.locals.clear();
         state = entry.copy();
-        LocalPins exit = pass.run();
+        LocalPins exit = pass(node, elements);
         // The body's own locals start afresh in the next iteration: only what outlives the body
         // can make another pass find more. Most loops so take one pass.
         LocalPins back = LocalPins.join(state, scope.continues);

@@ -5,7 +5,6 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.IntUnaryOperator;
 import javax.lang.model.element.Element;
 
 /**
@@ -64,20 +63,22 @@ public final class LocalPins {
       return joined;
     }
     if (b.values != null) {
-      b.values.forEach(
-          (local, ids) -> {
-            Set<Integer> mine = joined.values().get(local);
-            if (mine == null) {
-              joined.values().put(local, new HashSet<>(ids));
-            } else if (!mine.containsAll(ids)) {
-              Set<Integer> union = new HashSet<>(mine);
-              union.addAll(ids);
-              joined.values().put(local, union);
-            }
-          });
+      for (Map.Entry<Element, Set<Integer>> entry : b.values.entrySet()) {
+        Set<Integer> ids = entry.getValue();
+        Set<Integer> mine = joined.values().get(entry.getKey());
+        if (mine == null) {
+          joined.values().put(entry.getKey(), new HashSet<>(ids));
+        } else if (!mine.containsAll(ids)) {
+          Set<Integer> union = new HashSet<>(mine);
+          union.addAll(ids);
+          joined.values().put(entry.getKey(), union);
+        }
+      }
     }
     if (b.pins != null) {
-      b.pins.forEach((id, pin) -> joined.pins().merge(id, pin, LocalPins::earlier));
+      for (Map.Entry<Integer, Pin> entry : b.pins.entrySet()) {
+        mergeEarlier(joined.pins(), entry.getKey(), entry.getValue());
+      }
     }
     joinOrigins(joined, a, b);
     return joined;
@@ -90,25 +91,21 @@ public final class LocalPins {
    */
   private static void joinOrigins(LocalPins joined, LocalPins a, LocalPins b) {
     if (a.origins != null) {
-      a.origins.forEach(
-          (local, origin) -> {
-            if (origin.isOwned() && (b.origins == null || !b.origins.containsKey(local))) {
-              joined.origins().remove(local);
-            }
-          });
+      for (Map.Entry<Element, Origin> entry : a.origins.entrySet()) {
+        if (entry.getValue().isOwned()
+            && (b.origins == null || !b.origins.containsKey(entry.getKey()))) {
+          joined.origins().remove(entry.getKey());
+        }
+      }
     }
     if (b.origins != null) {
-      b.origins.forEach(
-          (local, origin) -> {
-            Origin mine = a.origins == null ? null : a.origins.get(local);
-            if (mine == null) {
-              if (!origin.isOwned()) {
-                joined.origins().put(local, origin);
-              }
-            } else if (mine.isOwned() && !origin.isOwned()) {
-              joined.origins().put(local, origin);
-            }
-          });
+      for (Map.Entry<Element, Origin> entry : b.origins.entrySet()) {
+        Origin origin = entry.getValue();
+        Origin mine = a.origins == null ? null : a.origins.get(entry.getKey());
+        if (!origin.isOwned() && (mine == null || mine.isOwned())) {
+          joined.origins().put(entry.getKey(), origin);
+        }
+      }
     }
   }
 
@@ -132,7 +129,9 @@ public final class LocalPins {
     if (kept.pins != null && !kept.pins.isEmpty()) {
       Set<Integer> held = new HashSet<>();
       if (kept.values != null) {
-        kept.values.values().forEach(held::addAll);
+        for (Set<Integer> ids : kept.values.values()) {
+          held.addAll(ids);
+        }
       }
       if (!held.containsAll(kept.pins.keySet())) {
         kept.pins().keySet().retainAll(held);
@@ -152,14 +151,14 @@ public final class LocalPins {
   }
 
   /**
-   * This state at the top of another pass of a loop: each value id is renamed by {@code older}, from
-   * the id of a value made in this iteration to the id of one made in an earlier iteration at the
+   * This state at the top of another pass of a loop: each value id is renamed, from
+   * the id of a value made in this iteration ({@code ids}) to the id of one made in an earlier iteration at the
    * same tree. So a value made again in the next pass gets an id no local holds yet, and neither
    * inherits the pin of its predecessor (a look-behind loop: {@code if (prev != null) start(prev);
    * prev = cur;}) nor meets it at a join (a {@code catch} in the loop body). Pins of values no local
    * holds any more are dropped. Returns a copy of this state when no local holds a tracked value.
    */
-  public LocalPins aged(IntUnaryOperator older) {
+  LocalPins aged(ValueIds ids) {
     if (isEmpty()) {
       LocalPins aged = copy();
       aged.pins = null; // no local holds a value: what was pinned about one is gone
@@ -167,19 +166,18 @@ public final class LocalPins {
     }
     Map<Element, Set<Integer>> renamed = new HashMap<>();
     Map<Integer, Pin> agedPins = new HashMap<>();
-    values.forEach(
-        (local, ids) -> {
-          Set<Integer> earlier = new HashSet<>();
-          for (Integer id : ids) {
-            int old = older.applyAsInt(id);
-            earlier.add(old);
-            Pin pin = pins == null ? null : pins.get(id);
-            if (pin != null) {
-              agedPins.merge(old, pin, LocalPins::earlier);
-            }
-          }
-          renamed.put(local, earlier);
-        });
+    for (Map.Entry<Element, Set<Integer>> entry : values.entrySet()) {
+      Set<Integer> earlier = new HashSet<>();
+      for (Integer id : entry.getValue()) {
+        int old = ids.older(id);
+        earlier.add(old);
+        Pin pin = pins == null ? null : pins.get(id);
+        if (pin != null) {
+          mergeEarlier(agedPins, old, pin);
+        }
+      }
+      renamed.put(entry.getKey(), earlier);
+    }
     LocalPins aged = new LocalPins();
     aged.values = renamed;
     aged.pins = agedPins;
@@ -336,6 +334,12 @@ public final class LocalPins {
     pins = pins == null ? null : new HashMap<>(pins);
     origins = origins == null ? null : new HashMap<>(origins);
     owned = true;
+  }
+
+  /** Keeps under {@code id} the pin made on the earliest line: its message points there. */
+  private static void mergeEarlier(Map<Integer, Pin> pins, Integer id, Pin pin) {
+    Pin known = pins.get(id);
+    pins.put(id, known == null ? pin : earlier(known, pin));
   }
 
   private static Pin earlier(Pin a, Pin b) {

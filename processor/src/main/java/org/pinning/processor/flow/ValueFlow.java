@@ -17,10 +17,7 @@ import com.sun.source.util.TreePath;
 import com.sun.source.util.Trees;
 import java.util.ArrayDeque;
 import java.util.Deque;
-import java.util.HashMap;
-import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Map;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.ExecutableElement;
@@ -62,15 +59,7 @@ public abstract class ValueFlow extends FlowScanner {
   private final Deque<Place> returnPlaces = new ArrayDeque<>();
 
   /** Abstract values of the after-pin analysis, one per tree that makes one. */
-  private final Map<Tree, Integer> valueIds = new IdentityHashMap<>();
-
-  /**
-   * For each value id, the id of the values its tree made in earlier iterations of a loop; the
-   * latter map to themselves. Two ids per tree: the analysis stays finite.
-   */
-  private final Map<Integer, Integer> olderIds = new HashMap<>();
-
-  private int lastId;
+  private final ValueIds valueIds = new ValueIds();
 
   private boolean erroneous;
 
@@ -357,23 +346,12 @@ public abstract class ValueFlow extends FlowScanner {
   }
 
   protected int idOf(Tree tree) {
-    return valueIds.computeIfAbsent(tree, t -> ++lastId);
+    return valueIds.of(tree);
   }
 
   @Override
   protected LocalPins earlierIterations(LocalPins state) {
-    return state.aged(this::olderId);
-  }
-
-  /** The id of the values made in earlier iterations by the tree that makes {@code id}. */
-  private int olderId(int id) {
-    Integer older = olderIds.get(id);
-    if (older == null) {
-      older = ++lastId;
-      olderIds.put(id, older);
-      olderIds.put(older, older);
-    }
-    return older;
+    return state.aged(valueIds);
   }
 
   protected long line(Tree tree) {

@@ -29,7 +29,9 @@ public final class OptionsHandoff {
 
   /** Called by the plugin when javac starts it for {@code task}. */
   public static synchronized void pluginStarted(JavacTask task) {
-    ENTRIES.computeIfAbsent(task, t -> new Entry());
+    if (!ENTRIES.containsKey(task)) {
+      ENTRIES.put(task, new Entry());
+    }
   }
 
   /**

@@ -1,10 +1,6 @@
 package org.pinning.processor.model;
 
 import java.util.List;
-import java.util.function.Predicate;
-import javax.lang.model.type.DeclaredType;
-import javax.lang.model.type.TypeKind;
-import javax.lang.model.type.TypeMirror;
 
 /**
  * A set of type-argument (or parameter) positions, one bit each: which type arguments of a type are
@@ -25,21 +21,6 @@ public record ArgumentMask(int bits) {
   /** The mask of {@code bits}, sharing {@link #NONE} for the common empty case. */
   public static ArgumentMask of(int bits) {
     return bits == 0 ? NONE : new ArgumentMask(bits);
-  }
-
-  /** The type arguments of {@code type} that pass {@code test}; none where it is not declared. */
-  public static ArgumentMask ofArguments(TypeMirror type, Predicate<TypeMirror> test) {
-    if (type.getKind() != TypeKind.DECLARED) {
-      return NONE;
-    }
-    List<? extends TypeMirror> arguments = ((DeclaredType) type).getTypeArguments();
-    ArgumentMask mask = NONE;
-    for (int i = 0; i < arguments.size() && tracks(i); i++) {
-      if (test.test(arguments.get(i))) {
-        mask = mask.with(i);
-      }
-    }
-    return mask;
   }
 
   /** Whether {@code position} may be tracked at all. */

@@ -318,8 +318,14 @@ public final class BorrowingModel {
     }
     Boolean known = prefixed.get(name);
     if (known == null) {
+      known = false;
       String text = name.toString();
-      known = prefixes.stream().anyMatch(entry -> text.startsWith(entry.method()));
+      for (Entry entry : prefixes) {
+        if (text.startsWith(entry.method())) {
+          known = true;
+          break;
+        }
+      }
       prefixed.put(name, known);
     }
     return known;
@@ -338,7 +344,11 @@ public final class BorrowingModel {
     if (owner instanceof TypeElement declaring && cannotBeOwnedBy(declaring, entry.owner())) {
       return false;
     }
-    TypeMirror type = owners.computeIfAbsent(entry.owner(), this::resolve);
+    TypeMirror type = owners.get(entry.owner());
+    if (type == null) {
+      type = resolve(entry.owner());
+      owners.put(entry.owner(), type);
+    }
     if (type.getKind() == TypeKind.NONE || !(owner instanceof TypeElement declaring)) {
       return false;
     }
@@ -370,7 +380,13 @@ public final class BorrowingModel {
     if (ownerName.equals("java.lang.Object")) {
       return false; // every class and interface is a subtype of Object
     }
-    Set<String> names = supertypeNames.computeIfAbsent(declaring, this::namesOfSupertypes);
+    Set<String> names = supertypeNames.get(declaring);
+    if (names == null) {
+      names = namesOfSupertypes(declaring); // null, and asked again, where one is erroneous
+      if (names != null) {
+        supertypeNames.put(declaring, names);
+      }
+    }
     return names != null && !names.contains(ownerName);
   }
 
@@ -424,9 +440,13 @@ public final class BorrowingModel {
     if (method.endsWith("*")) {
       prefixes.add(new Entry(owner, method.substring(0, method.length() - 1), borrowed, result));
     } else {
-      byName
-          .computeIfAbsent(elements.getName(method), k -> new ArrayList<>())
-          .add(new Entry(owner, method, borrowed, result));
+      Name name = elements.getName(method);
+      List<Entry> entries = byName.get(name);
+      if (entries == null) {
+        entries = new ArrayList<>();
+        byName.put(name, entries);
+      }
+      entries.add(new Entry(owner, method, borrowed, result));
     }
   }
 }

@@ -239,7 +239,7 @@ public final class ContainerTypes {
   public ArgumentMask pinnedArguments(TypeMirror type) {
     return type == null
         ? ArgumentMask.NONE
-        : ArgumentMask.ofArguments(type, annotations::isPinnedArgument);
+        : annotations.pinnedArguments(type);
   }
 
   /**
@@ -334,7 +334,17 @@ public final class ContainerTypes {
     }
 
     private ArgumentMask pinnedVariables(TypeMirror type) {
-      return ArgumentMask.ofArguments(type, this::isPinnedVariable);
+      if (type.getKind() != TypeKind.DECLARED) {
+        return ArgumentMask.NONE;
+      }
+      List<? extends TypeMirror> arguments = ((DeclaredType) type).getTypeArguments();
+      ArgumentMask mask = ArgumentMask.NONE;
+      for (int i = 0; i < arguments.size() && ArgumentMask.tracks(i); i++) {
+        if (isPinnedVariable(arguments.get(i))) {
+          mask = mask.with(i);
+        }
+      }
+      return mask;
     }
 
     private boolean isPinnedVariable(TypeMirror type) {

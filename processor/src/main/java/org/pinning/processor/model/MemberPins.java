@@ -104,7 +104,12 @@ public final class MemberPins {
     if (!inheritedReceiverNames(owner).contains(method.getSimpleName())) {
       return false; // no supertype has a pinned-receiver method of this name: no walk, no entry
     }
-    return pinnedReceivers.computeIfAbsent(method, m -> overridesPinnedReceiver(m, owner));
+    Boolean known = pinnedReceivers.get(method);
+    if (known == null) {
+      known = overridesPinnedReceiver(method, owner);
+      pinnedReceivers.put(method, known);
+    }
+    return known;
   }
 
   /**

@@ -1,10 +1,12 @@
 package org.pinning.processor.model;
 
+import java.util.List;
 import javax.lang.model.AnnotatedConstruct;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.Name;
 import javax.lang.model.element.TypeElement;
+import javax.lang.model.type.DeclaredType;
 import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
 import javax.lang.model.type.WildcardType;
@@ -54,6 +56,21 @@ public final class PinAnnotations {
 
   public boolean hasUnpin(AnnotatedConstruct construct) {
     return unpin(construct) != null;
+  }
+
+  /** The type arguments of {@code type} written {@code @Pinned}; none where it is not declared. */
+  public ArgumentMask pinnedArguments(TypeMirror type) {
+    if (type.getKind() != TypeKind.DECLARED) {
+      return ArgumentMask.NONE;
+    }
+    List<? extends TypeMirror> arguments = ((DeclaredType) type).getTypeArguments();
+    ArgumentMask mask = ArgumentMask.NONE;
+    for (int i = 0; i < arguments.size() && ArgumentMask.tracks(i); i++) {
+      if (isPinnedArgument(arguments.get(i))) {
+        mask = mask.with(i);
+      }
+    }
+    return mask;
   }
 
   /**

@@ -352,12 +352,13 @@ public final class PinModel {
     if (module == null || module.isUnnamed()) {
       return false;
     }
-    return jdkModules.computeIfAbsent(
-        module,
-        m -> {
-          String name = m.getQualifiedName().toString();
-          return name.startsWith("java.") || name.startsWith("jdk.");
-        });
+    Boolean jdk = jdkModules.get(module);
+    if (jdk == null) {
+      String name = module.getQualifiedName().toString();
+      jdk = name.startsWith("java.") || name.startsWith("jdk.");
+      jdkModules.put(module, jdk);
+    }
+    return jdk;
   }
 
   private boolean declaresPinContract(TypeElement type) {

@@ -109,9 +109,17 @@ final class SupertypeClauses {
    * #UNRELATED}. Cached per pair.
    */
   private int[] mapping(TypeElement from, TypeElement to) {
-    return mappings
-        .computeIfAbsent(from, k -> new HashMap<>())
-        .computeIfAbsent(to, k -> findMapping(from, to));
+    Map<TypeElement, int[]> fromHere = mappings.get(from);
+    if (fromHere == null) {
+      fromHere = new HashMap<>();
+      mappings.put(from, fromHere);
+    }
+    int[] mapping = fromHere.get(to);
+    if (mapping == null) {
+      mapping = findMapping(from, to);
+      fromHere.put(to, mapping);
+    }
+    return mapping;
   }
 
   private int[] findMapping(TypeElement from, TypeElement to) {
@@ -167,7 +175,7 @@ final class SupertypeClauses {
 
   /** The type arguments of {@code clause} written {@code @Pinned}, as javac shows them. */
   private ArgumentMask writtenPinned(Clause clause) {
-    return ArgumentMask.ofArguments(clause.type(), annotations::isPinnedArgument);
+    return annotations.pinnedArguments(clause.type());
   }
 
   /** The type arguments of {@code clause} its class file writes {@code @Pinned}. */

@@ -8,7 +8,6 @@ import com.sun.source.tree.MethodTree;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.TreeScanner;
 import com.sun.source.util.Trees;
-import java.util.function.Consumer;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.ExecutableElement;
@@ -26,6 +25,7 @@ import org.pinning.processor.model.PinAnnotations;
 import org.pinning.processor.model.PinModel;
 import org.pinning.processor.report.Finding;
 import org.pinning.processor.report.Messages;
+import org.pinning.processor.report.Reporter;
 import org.pinning.processor.report.Site;
 
 /**
@@ -64,17 +64,17 @@ public final class CopyRule {
   }
 
   /** Every way the declaration of pinned {@code type} lets it be copied. */
-  public void checkType(TypeElement type, Consumer<Finding> out) {
+  public void checkType(TypeElement type, Reporter out) {
     if (!model.isPinnedDeclaration(type)) {
       checkRecordComponents(type, out);
       return;
     }
     if (type.getKind() == ElementKind.RECORD) {
-      out.accept(Messages.pinnedRecord(Site.of(type), type));
+      out.report(Messages.pinnedRecord(Site.of(type), type));
     }
     TypeElement viaCloneable = directSupertypeLeadingTo(type, copying().cloneable());
     if (viaCloneable != null) {
-      out.accept(Messages.cloneableType(Site.clause(type, viaCloneable), type));
+      out.report(Messages.cloneableType(Site.clause(type, viaCloneable), type));
     }
     if (type.getKind() != ElementKind.ENUM) {
       checkSerializable(type, out);
@@ -124,24 +124,24 @@ public final class CopyRule {
     return Messages.copyConstructor(Site.of(constructor), constructor);
   }
 
-  private void checkSerializable(TypeElement type, Consumer<Finding> out) {
+  private void checkSerializable(TypeElement type, Reporter out) {
     TypeElement viaExternalizable = directSupertypeLeadingTo(type, copying().externalizable());
     if (viaExternalizable != null) {
-      out.accept(
+      out.report(
           Messages.serializableType(Site.clause(type, viaExternalizable), type, "Externalizable"));
       return;
     }
     TypeElement viaSerializable = directSupertypeLeadingTo(type, copying().serializable());
     if (viaSerializable != null) {
-      out.accept(
+      out.report(
           Messages.serializableType(Site.clause(type, viaSerializable), type, "Serializable"));
     }
   }
 
-  private void checkClone(TypeElement type, Consumer<Finding> out) {
+  private void checkClone(TypeElement type, Reporter out) {
     ExecutableElement declared = cloneMethodOf(type);
     if (declared != null) {
-      out.accept(Messages.declaresClone(Site.of(declared), type));
+      out.report(Messages.declaresClone(Site.of(declared), type));
       return;
     }
     TypeMirror superclass = type.getSuperclass();
@@ -152,7 +152,7 @@ public final class CopyRule {
         if (inherited.getModifiers().contains(Modifier.PUBLIC)
             && !model.isPinnedDeclaration(ancestor)) {
           TypeElement direct = (TypeElement) types.asElement(type.getSuperclass());
-          out.accept(Messages.inheritsPublicClone(Site.clause(type, direct), type, inherited));
+          out.report(Messages.inheritsPublicClone(Site.clause(type, direct), type, inherited));
         }
         return;
       }
@@ -160,7 +160,7 @@ public final class CopyRule {
     }
   }
 
-  private void checkRecordComponents(TypeElement type, Consumer<Finding> out) {
+  private void checkRecordComponents(TypeElement type, Reporter out) {
     if (type.getKind() != ElementKind.RECORD) {
       return;
     }
@@ -169,7 +169,7 @@ public final class CopyRule {
       if (pinned != null
           && !field.getModifiers().contains(Modifier.STATIC)
           && !field.asType().getKind().isPrimitive()) {
-        out.accept(Messages.pinnedRecordComponent(Site.annotation(field, pinned), field, type));
+        out.report(Messages.pinnedRecordComponent(Site.annotation(field, pinned), field, type));
       }
     }
   }

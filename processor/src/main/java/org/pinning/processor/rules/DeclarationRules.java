@@ -1,6 +1,5 @@
 package org.pinning.processor.rules;
 
-import java.util.function.Consumer;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.ExecutableElement;
@@ -73,8 +72,8 @@ public final class DeclarationRules {
   public void checkType(TypeElement type, Reporter out) {
     judge(out, type, unpin.checkBoth(type), unpin.checkUnpinType(type));
     report(out, unpin.checkUnpinSupertype(type));
-    copy.checkType(type, out::report);
-    supertype.check(type, out::report);
+    copy.checkType(type, out);
+    supertype.check(type, out);
     checkTypeParameters(type.getTypeParameters(), out);
     boolean inheritsContracts = inheritsContracts(type);
     for (Element member : type.getEnclosedElements()) {
@@ -118,17 +117,17 @@ public final class DeclarationRules {
    */
   public void checkSignatureTypeArguments(TypeElement type, Reporter out) {
     for (TypeMirror supertype : type.getInterfaces()) {
-      checkArguments(supertype, type, out::report);
+      checkArguments(supertype, type, out);
     }
-    checkArguments(type.getSuperclass(), type, out::report);
+    checkArguments(type.getSuperclass(), type, out);
     for (Element member : type.getEnclosedElements()) {
       if (member.getKind() == ElementKind.FIELD) {
-        checkArguments(member.asType(), member, out::report);
+        checkArguments(member.asType(), member, out);
       }
     }
   }
 
-  private void checkArguments(TypeMirror mirror, Element where, Consumer<Finding> out) {
+  private void checkArguments(TypeMirror mirror, Element where, Reporter out) {
     if (mirror.getKind() == TypeKind.DECLARED) {
       unpin.checkTypeArguments((DeclaredType) mirror, i -> Site.of(where), out);
     }

@@ -422,7 +422,12 @@ public final class OverrideRule {
     if (index == null) {
       index = new HashMap<>();
       for (ExecutableElement method : ElementFilter.methodsIn(type.getEnclosedElements())) {
-        index.computeIfAbsent(method.getSimpleName(), unused -> new ArrayList<>(1)).add(method);
+        List<ExecutableElement> named = index.get(method.getSimpleName());
+        if (named == null) {
+          named = new ArrayList<>(1);
+          index.put(method.getSimpleName(), named);
+        }
+        named.add(method);
       }
       methodsByName.put(type, index);
     }

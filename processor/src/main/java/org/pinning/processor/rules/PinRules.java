@@ -137,7 +137,7 @@ public final class PinRules implements FlowEvents {
 
   private void checkTypeArguments(TypeMirror type, IntFunction<Site> siteOfArgument) {
     if (type != null && type.getKind() == TypeKind.DECLARED) {
-      declarations.unpin().checkTypeArguments((DeclaredType) type, siteOfArgument, out::report);
+      declarations.unpin().checkTypeArguments((DeclaredType) type, siteOfArgument, out);
     }
   }
 
@@ -184,7 +184,7 @@ public final class PinRules implements FlowEvents {
             method,
             arguments,
             i -> Site.tree(new TreePath(call, written.get(i))),
-            out::report);
+            out);
   }
 
   private void report(org.pinning.processor.report.Finding finding) {

@@ -6,7 +6,6 @@ import java.util.Deque;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.function.Consumer;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.ExecutableElement;
@@ -20,6 +19,7 @@ import javax.lang.model.util.Elements;
 import org.pinning.processor.model.PinModel;
 import org.pinning.processor.report.Finding;
 import org.pinning.processor.report.Messages;
+import org.pinning.processor.report.Reporter;
 import org.pinning.processor.report.Site;
 
 /**
@@ -56,7 +56,7 @@ public final class SupertypeRule {
    * at the nearest type with code (pinning it pins what lies between, and its own supertypes are
    * then judged for it), at a pinned type (judged for itself) and at a class file.
    */
-  public void check(TypeElement type, Consumer<Finding> out) {
+  public void check(TypeElement type, Reporter out) {
     if (!model.isPinnedDeclaration(type)) {
       return;
     }
@@ -69,7 +69,7 @@ public final class SupertypeRule {
       for (TypeElement withCode : codeSeeingThis(clause, visited)) {
         TypeElement via = withCode.equals(clause) ? null : clause;
         Site site = Site.clause(type, clause);
-        out.accept(
+        out.report(
             returnsItself(withCode)
                 ? Messages.unpinnedFluentSupertype(site, type, withCode, via)
                 : Messages.unpinnedSupertype(site, type, withCode, via));

@@ -19,6 +19,7 @@ import org.pinning.processor.model.PinModel;
 import org.pinning.processor.model.PinReason;
 import org.pinning.processor.report.Finding;
 import org.pinning.processor.report.Messages;
+import org.pinning.processor.report.Reporter;
 import org.pinning.processor.report.Site;
 
 /**
@@ -112,7 +113,7 @@ public final class UnpinRule {
   public void checkTypeArguments(
       DeclaredType type,
       IntFunction<Site> siteOfArgument,
-      java.util.function.Consumer<Finding> out) {
+      Reporter out) {
     List<? extends TypeMirror> arguments = type.getTypeArguments();
     if (arguments.isEmpty()) {
       return;
@@ -122,7 +123,7 @@ public final class UnpinRule {
     for (int i = 0; i < arguments.size() && i < parameters.size(); i++) {
       TypeParameterElement parameter = parameters.get(i);
       if (annotations.hasUnpin(parameter) && model.isPinned(arguments.get(i))) {
-        out.accept(
+        out.report(
             Messages.pinnedArgumentForUnpinParameter(
                 siteOfArgument.apply(i),
                 arguments.get(i),
@@ -141,13 +142,13 @@ public final class UnpinRule {
       ExecutableElement method,
       List<? extends TypeMirror> arguments,
       IntFunction<Site> siteOfArgument,
-      java.util.function.Consumer<Finding> out) {
+      Reporter out) {
     List<? extends TypeParameterElement> parameters = method.getTypeParameters();
     for (int i = 0; i < arguments.size() && i < parameters.size(); i++) {
       TypeParameterElement parameter = parameters.get(i);
       TypeMirror argument = arguments.get(i);
       if (argument != null && annotations.hasUnpin(parameter) && model.isPinned(argument)) {
-        out.accept(
+        out.report(
             Messages.pinnedArgumentForUnpinMethodParameter(
                 siteOfArgument.apply(i), argument, parameter, method));
       }

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.sun.source.tree.Tree;
+import com.sun.source.tree.TreeVisitor;
 import java.lang.reflect.Proxy;
 import java.util.List;
 import javax.lang.model.element.Element;
@@ -53,7 +55,7 @@ class LocalPinsTest {
   void aValueMadeAgainInTheNextIterationDoesNotInheritThePinOfTheLastOne() {
     LocalPins state = LocalPins.empty();
     state.alias(b, a, 1); // prev = cur: both hold the value id 1 names
-    LocalPins next = state.aged(id -> id + 100);
+    LocalPins next = state.aged(idsAbove(10));
     next.holdNew(a, 2, null); // cur: a new local in each iteration
     next.pin(b, 3, pinned); // start(prev): the last iteration's value
     LocalPins pinnedPrev = next.copy();
@@ -68,11 +70,12 @@ class LocalPinsTest {
     LocalPins state = LocalPins.empty();
     state.alias(b, a, 1);
     state.pin(a, 1, pinned);
-    LocalPins aged = state.aged(id -> id + 100);
+    ValueIds ids = idsAbove(10);
+    LocalPins aged = state.aged(ids);
     assertEquals(pinned, aged.pinOf(b));
     aged.holdNew(a, 2, null);
     aged.holdNew(b, 3, null);
-    assertTrue(aged.aged(id -> id + 100).isBlank(), "no local holds the pinned value");
+    assertTrue(aged.aged(ids).isBlank(), "no local holds the pinned value");
     assertEquals(pinned, state.pinOf(a), "the state aged is untouched");
   }
 
@@ -125,5 +128,25 @@ class LocalPinsTest {
                   case "toString" -> name;
                   default -> null;
                 });
+  }
+
+  /** Value ids whose first {@code count} ids are taken, as trees of a method would take them. */
+  private static ValueIds idsAbove(int count) {
+    ValueIds ids = new ValueIds();
+    for (int i = 0; i < count; i++) {
+      ids.of(
+          new Tree() {
+            @Override
+            public Kind getKind() {
+              return Kind.OTHER;
+            }
+
+            @Override
+            public <R, D> R accept(TreeVisitor<R, D> visitor, D data) {
+              return null;
+            }
+          });
+    }
+    return ids;
   }
 }
